@@ -1,0 +1,211 @@
+"""SWOT statements and TOWS strategies as data, with the checks a trainer grades by.
+
+A SWOT is a list of statements, each tagged with its quadrant S/W/O/T. The quadrant is
+internal or external × favourable or unfavourable. A statement may carry a free ``category``
+(e.g. QQCDMS for internal, PEST for external factors) and, when the source's own answer is
+debatable, ``also_accepted`` quadrants that count as right too.
+"""
+from dataclasses import dataclass
+from typing import Mapping
+
+from keyaccount import validation as v
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    code: str
+    name: str          # 优势
+    english: str       # Strengths
+    internal: bool     # 内部因素（企业自身）还是外部因素（环境、对手、客户）
+    favourable: bool   # 有利还是不利
+    meaning: str       # 源文件的括注
+
+
+QUADRANTS = (
+    Quadrant("S", "优势", "Strengths", True, True, "可利用的强项"),
+    Quadrant("W", "劣势", "Weaknesses", True, False, "自身需要弥补的短板"),
+    Quadrant("O", "机会", "Opportunities", False, True, "未显现的可利用条件"),
+    Quadrant("T", "威胁", "Threats", False, False, "自身无法解决克服的困难、竞争对手的优势"),
+)
+CODES = tuple(q.code for q in QUADRANTS)
+
+
+def quadrant(code: str) -> Quadrant:
+    """The quadrant S, W, O or T."""
+    v.one_of("SWOT 象限", code, CODES)
+    return QUADRANTS[CODES.index(code)]
+
+
+def quadrant_of(internal: bool, favourable: bool) -> Quadrant:
+    """The quadrant of a factor that is internal/external and favourable/unfavourable."""
+    return next(q for q in QUADRANTS if q.internal == internal and q.favourable == favourable)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One SWOT statement: ``quadrant`` is the reference answer."""
+
+    id: str
+    text: str
+    quadrant: str
+    category: str = ""               # 自由标签，例如 QQCDMS 的 Q，或 PEST 的 E
+    also_accepted: tuple = ()        # 有争议时也算对的象限
+    note: str = ""                   # 为什么有争议
+
+    def __post_init__(self):
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise v.InputError(f"SWOT 条目的编号不能为空，收到 {self.id!r}。")
+        quadrant(self.quadrant)
+        for code in self.also_accepted:
+            v.one_of(f"条目 {self.id} 的备选象限", code, CODES)
+
+    @property
+    def accepted(self) -> tuple:
+        return (self.quadrant, *self.also_accepted)
+
+    @property
+    def debatable(self) -> bool:
+        return bool(self.also_accepted)
+
+
+@dataclass(frozen=True)
+class Swot:
+    """A SWOT analysis: statements in the reference quadrants."""
+
+    statements: tuple
+
+    def __post_init__(self):
+        ids = [s.id for s in self.statements]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise v.InputError(f"SWOT 条目编号重复：{'、'.join(repeated)}。")
+
+    def statement(self, statement_id: str) -> Statement:
+        v.one_of("SWOT 条目编号", statement_id, self.ids)
+        return next(s for s in self.statements if s.id == statement_id)
+
+    @property
+    def ids(self) -> tuple:
+        return tuple(s.id for s in self.statements)
+
+    def in_quadrant(self, code: str) -> tuple:
+        """The reference statements of one quadrant."""
+        quadrant(code)
+        return tuple(s for s in self.statements if s.quadrant == code)
+
+    def placed(self, placement: Mapping[str, str]) -> "Swot":
+        """The same statements in the quadrants a learner chose (unplaced ones left out)."""
+        placement = check_placement(placement, self)
+        return Swot(tuple(Statement(s.id, s.text, placement[s.id], s.category)
+                          for s in self.statements if s.id in placement))
+
+
+def check_placement(placement: Mapping[str, str], swot: Swot) -> dict:
+    """A learner's {statement id: quadrant}; unknown ids or quadrants are refused."""
+    if not isinstance(placement, Mapping):
+        raise v.InputError(f"SWOT 答案应该是 {{条目编号: 象限}} 的字典，收到的是 {type(placement).__name__}。")
+    for sid, code in placement.items():
+        v.one_of("SWOT 条目编号", sid, swot.ids)
+        v.one_of(f"条目 {sid} 的象限", code, CODES)
+    return dict(placement)
+
+
+@dataclass(frozen=True)
+class QuadrantGrade:
+    code: str
+    hits: tuple        # 放对的本象限条目
+    missing: tuple     # 本象限的条目放错或没放
+    wrong: tuple       # 不属于本象限却放进来的条目
+    share: float       # (放对 − 放错) ÷ 本象限条目数，不低于 0
+
+
+def grade_swot(placement: Mapping[str, str], swot: Swot) -> dict:
+    """Partial credit per quadrant: each misplaced statement and each missing one costs.
+
+    Returns {quadrant code: QuadrantGrade}. A debatable statement counts as right in any of
+    its accepted quadrants.
+    """
+    placement = check_placement(placement, swot)
+    grades = {}
+    for code in CODES:
+        own = swot.in_quadrant(code)
+        hits = tuple(s.id for s in own if placement.get(s.id) in s.accepted)
+        missing = tuple(s.id for s in own if s.id not in hits)
+        wrong = tuple(s.id for s in swot.statements
+                      if placement.get(s.id) == code and code not in s.accepted)
+        share = max(len(hits) - len(wrong), 0) / len(own) if own else float(not wrong)
+        grades[code] = QuadrantGrade(code, hits, missing, wrong, share)
+    return grades
+
+
+def swot_score(placement: Mapping[str, str], swot: Swot) -> float:
+    """Overall share right: the mean of the four quadrant shares."""
+    grades = grade_swot(placement, swot)
+    return sum(g.share for g in grades.values()) / len(grades)
+
+
+# ---------------------------------------------------------------- TOWS
+@dataclass(frozen=True)
+class StrategyKind:
+    code: str            # SO
+    name: str            # 优势+机会
+    aim: str             # 用优势抓住机会
+    internal: str        # S 或 W
+    external: str        # O 或 T
+
+
+STRATEGY_KINDS = (
+    StrategyKind("SO", "优势+机会", "发挥优势，抓住机会（增长型）", "S", "O"),
+    StrategyKind("WO", "劣势+机会", "利用机会，弥补劣势（扭转型）", "W", "O"),
+    StrategyKind("ST", "优势+威胁", "依靠优势，化解威胁（多元型）", "S", "T"),
+    StrategyKind("WT", "劣势+威胁", "减少劣势，回避威胁（防御型）", "W", "T"),
+)
+STRATEGY_CODES = tuple(k.code for k in STRATEGY_KINDS)
+
+
+def strategy_kind(code: str) -> StrategyKind:
+    v.one_of("TOWS 策略类型", code, STRATEGY_CODES)
+    return STRATEGY_KINDS[STRATEGY_CODES.index(code)]
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """One TOWS strategy and the SWOT statements (ids) it draws on."""
+
+    id: str
+    text: str
+    kind: str
+    uses: tuple = ()
+
+    def __post_init__(self):
+        strategy_kind(self.kind)
+
+
+def strategy_problems(strategy: Strategy, swot: Swot) -> list:
+    """Why a strategy does not draw on its two quadrants (empty list: it does).
+
+    An SO strategy must use at least one S and one O statement and nothing from W or T, and
+    so on. Quadrants are the reference ones (a debatable statement may serve either).
+    """
+    kind = strategy_kind(strategy.kind)
+    wanted = {kind.internal, kind.external}
+    problems, covered = [], set()
+    for sid in strategy.uses:
+        if sid not in swot.ids:
+            problems.append(f"引用了不存在的条目 {sid}")
+            continue
+        fits = wanted & set(swot.statement(sid).accepted)
+        if fits:
+            covered |= fits
+        else:
+            problems.append(f"{sid} 属于 {swot.statement(sid).quadrant}，{kind.code} 策略只能用 "
+                            f"{kind.internal} 和 {kind.external} 的条目")
+    for code in (kind.internal, kind.external):
+        if code not in covered:
+            problems.append(f"{kind.code} 策略还没有用到任何 {code}（{quadrant(code).name}）条目")
+    return problems
+
+
+def tows(strategies) -> dict:
+    """Strategies grouped by kind, in the order SO, WO, ST, WT."""
+    return {code: tuple(s for s in strategies if s.kind == code) for code in STRATEGY_CODES}

@@ -1,0 +1,118 @@
+"""SWOT/TOWS model: quadrants, grading with partial credit, strategy checks, 羚羊 case file."""
+import warnings
+from io import BytesIO
+
+import pytest
+
+from keyaccount.cases import CaseFileError, load_case
+from keyaccount.swot import chart, model
+from keyaccount.swot.case import SwotCase, load_swot_case
+
+
+@pytest.fixture(scope="module")
+def antelope():
+    return load_swot_case("strategy_antelope")
+
+
+def reference(swot):
+    return {s.id: s.quadrant for s in swot.statements}
+
+
+def test_quadrants_are_internal_external_by_favourable():
+    assert model.quadrant_of(internal=True, favourable=True).code == "S"
+    assert model.quadrant_of(internal=True, favourable=False).code == "W"
+    assert model.quadrant_of(internal=False, favourable=True).code == "O"
+    assert model.quadrant_of(internal=False, favourable=False).code == "T"
+
+
+def test_antelope_case_holds_the_source_answer(antelope):
+    swot = antelope.swot()
+    assert [len(swot.in_quadrant(c)) for c in "SWOT"] == [4, 4, 4, 3]
+    assert swot.statement("T3").quadrant == "T" and "W" in swot.statement("T3").accepted
+    assert len(antelope.strategy_list()) == 15
+
+
+def test_reference_answer_scores_full(antelope):
+    swot = antelope.swot()
+    assert model.swot_score(reference(swot), swot) == 1
+
+
+def test_debatable_statement_is_right_in_either_quadrant(antelope):
+    swot = antelope.swot()
+    answer = reference(swot) | {"T3": "W"}
+    grades = model.grade_swot(answer, swot)
+    assert grades["T"].share == 1 and grades["W"].share == 1
+
+
+def test_misplaced_statement_costs_in_both_quadrants(antelope):
+    swot = antelope.swot()
+    grades = model.grade_swot(reference(swot) | {"S1": "O"}, swot)
+    assert grades["S"].missing == ("S1",) and grades["S"].share == pytest.approx(3 / 4)
+    assert grades["O"].wrong == ("S1",) and grades["O"].share == pytest.approx(3 / 4)
+    assert grades["W"].share == 1
+
+
+def test_unplaced_statement_costs_its_quadrant(antelope):
+    swot = antelope.swot()
+    answer = reference(swot)
+    del answer["W2"]
+    assert model.grade_swot(answer, swot)["W"].share == pytest.approx(3 / 4)
+
+
+def test_unknown_statement_or_quadrant_is_named(antelope):
+    swot = antelope.swot()
+    with pytest.raises(ValueError, match="X9"):
+        model.grade_swot({"X9": "S"}, swot)
+    with pytest.raises(ValueError, match="优势"):
+        model.grade_swot({"S1": "优势"}, swot)
+
+
+def test_duplicate_statement_ids_are_refused():
+    s = model.Statement("S1", "品牌", "S")
+    with pytest.raises(ValueError, match="S1"):
+        model.Swot((s, s))
+
+
+def test_reference_strategies_draw_on_their_two_quadrants(antelope):
+    swot = antelope.swot()
+    assert all(model.strategy_problems(s, swot) == [] for s in antelope.strategy_list())
+
+
+def test_strategy_using_the_wrong_quadrant_is_flagged(antelope):
+    swot = antelope.swot()
+    problems = model.strategy_problems(model.Strategy("X", "扩大品牌", "SO", ("S1", "W1")), swot)
+    assert any("W1" in p for p in problems)
+    assert any("还没有用到任何 O" in p for p in problems)
+
+
+def test_tows_groups_in_matrix_order(antelope):
+    grouped = model.tows(antelope.strategy_list())
+    assert list(grouped) == ["SO", "WO", "ST", "WT"]
+    assert [len(v) for v in grouped.values()] == [5, 3, 4, 3]
+
+
+def test_wrap_keeps_every_character():
+    text = "麋鹿、斑马 B 产品应用多，升级、扩容比羚羊有优势"
+    lines = chart.wrap(text, 8)
+    assert "".join(lines) == text and max(map(len, lines)) <= 8
+
+
+@pytest.mark.parametrize("draw", ["swot", "tows"])
+def test_charts_render_without_missing_glyphs(antelope, draw):
+    swot = antelope.swot()
+    fig = (chart.swot_chart(swot, wrong={"T3"}) if draw == "swot"
+           else chart.tows_chart(swot, antelope.strategy_list()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(BytesIO(), format="png")
+
+
+def test_category_tag_is_shown():
+    assert chart.statement_label(model.Statement("S1", "品质稳定", "S", category="Q")) == "S1 【Q】品质稳定"
+
+
+def test_broken_case_file_names_the_field(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: swot\ntitle: 坏\nstatements:\n  - {id: S1, text: 品牌, quadrant: X}\n", encoding="utf-8")
+    with pytest.raises(CaseFileError, match="statements.1.quadrant"):
+        load_case(str(bad), SwotCase)
