@@ -1,0 +1,36 @@
+"""Opportunity case files (kind: opportunity): one deal scored on the 20 factors, with
+the evidence behind each score and, optionally, the candidate partners scored the same way."""
+from typing import Literal
+
+from pydantic import field_validator
+
+from keyaccount.cases import Case, load_case
+from keyaccount.opportunity.model import Scorecard, checked_scores
+
+
+class OpportunityCase(Case):
+    kind: Literal["opportunity"] = "opportunity"
+    scores: dict[str, int]                 # 因素 → 1–5
+    evidence: dict[str, str] = {}          # 因素 → 打分依据（案例事实）
+    partners: dict[str, dict[str, int]] = {}  # 伙伴 → {因素 → 1–5}
+
+    @field_validator("scores")
+    @classmethod
+    def _all_factors(cls, scores):
+        return checked_scores(scores)
+
+    @field_validator("partners")
+    @classmethod
+    def _partner_factors(cls, partners):
+        return {name: checked_scores(s, f"伙伴“{name}”的评分") for name, s in partners.items()}
+
+    def scorecard(self) -> Scorecard:
+        return Scorecard(self.scores)
+
+    def partner_scorecards(self) -> dict:
+        return {name: Scorecard(s) for name, s in self.partners.items()}
+
+
+def load_opportunity_case(name: str) -> OpportunityCase:
+    """Read and validate an opportunity case file from cases/."""
+    return load_case(name, OpportunityCase)
