@@ -1,0 +1,35 @@
+"""Mode chooser: answer three questions about a deal, see the suggested USS mode."""
+import ipywidgets as widgets
+
+from keyaccount.funnel.widget import figure_png
+from keyaccount.uss import chart
+from keyaccount.uss.model import DEAL_QUESTIONS, choose_mode, mode, mode_votes
+
+
+class ModeChooser:
+    """``.controls`` {value_space, solution, buyers: Dropdown}; ``.result``, ``.figure``, ``.box``."""
+
+    def __init__(self, **answers):
+        self.controls = {key: widgets.Dropdown(options=list(options), value=answers.get(key, list(options)[1]),
+                                               description=label, style={"description_width": "10em"},
+                                               layout=widgets.Layout(width="32em"))
+                         for key, (label, options) in DEAL_QUESTIONS.items()}
+        self.result = widgets.HTML()
+        self.figure = widgets.Image(format="png")
+        self.box = widgets.VBox([*self.controls.values(), self.result, self.figure])
+        for control in self.controls.values():
+            control.observe(self._update, names="value")
+        self._update()
+
+    def _update(self, _change=None) -> None:
+        answers = {key: c.value for key, c in self.controls.items()}
+        chosen = choose_mode(**answers)
+        votes = "，".join(f"{m} {n} 票" for m, n in mode_votes(**answers).items())
+        profile = mode(chosen).profile
+        self.result.value = (f"<p>建议采用 <b>{chosen}</b>（{votes}）：{profile['目的']}，"
+                             f"制胜关键是 {profile['制胜关键']}。</p>")
+        self.figure.value = figure_png(chart.mode_table(chosen))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)
