@@ -1,0 +1,134 @@
+"""Six-step case files (kind: six_steps): one account followed through the six steps."""
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from keyaccount.cases import Case, load_case
+from keyaccount.six_steps import analysis, commitment, needs, steps, trust
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _allowed(value, allowed, what: str):
+    if value not in allowed:
+        raise ValueError(f"{what} 只能是 {'、'.join(allowed)} 之一，收到 {value!r}")
+    return value
+
+
+class Person(_Part):
+    name: str
+    title: str
+    stage: str                       # 认识/约会/信赖/同盟
+    observed: tuple[str, ...] = ()   # 观察到的行为（trust.BEHAVIOURS）
+    style: str = ""                  # 案例作者给出的沟通风格（参考答案）
+
+    @field_validator("stage")
+    @classmethod
+    def _stage(cls, value):
+        return _allowed(value, trust.STAGE_NAMES, "关系阶段")
+
+    @field_validator("observed")
+    @classmethod
+    def _observed(cls, value):
+        return tuple(_allowed(b, tuple(trust.BEHAVIOURS), "观察到的行为") for b in value)
+
+
+class Question(_Part):
+    text: str
+    type: str
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, value):
+        return _allowed(value, needs.SPIN_LETTERS, "SPIN 类型")
+
+
+class Benefit(_Part):
+    feature: str
+    advantage: str
+    benefit: str
+    value: str
+
+
+class Meeting(_Part):
+    said: str
+    actions: tuple[str, ...] = ()
+
+    @field_validator("actions")
+    @classmethod
+    def _actions(cls, value):
+        return tuple(_allowed(a, tuple(commitment.ACTIONS), "客户的行动") for a in value)
+
+    def note(self) -> commitment.MeetingNote:
+        return commitment.MeetingNote(self.said, self.actions)
+
+
+class Receivable(_Part):
+    customer: str
+    amount: float = Field(ge=0)
+    days_overdue: float
+
+
+class SixStepsCase(Case):
+    kind: Literal["six_steps"] = "six_steps"
+    seller: str
+    account: str
+    funnel: dict[str, int]                      # 六步漏斗各阶段的客户数
+    customer_info: dict[str, dict[str, str]]    # 四类资料 → 项目 → 内容
+    prospect: dict[str, bool]                   # 判断销售机会的回答
+    people: tuple[Person, ...]
+    spin_questions: tuple[Question, ...]
+    benefits: tuple[Benefit, ...]
+    meetings: tuple[Meeting, ...]
+    receivables: tuple[Receivable, ...]
+
+    @field_validator("funnel")
+    @classmethod
+    def _funnel(cls, value):
+        if tuple(value) != steps.FUNNEL_STAGES:
+            raise ValueError(f"阶段应依次为 {'、'.join(steps.FUNNEL_STAGES)}，收到 {'、'.join(value)}")
+        if any(n < 0 for n in value.values()):
+            raise ValueError("客户数不能为负数")
+        return value
+
+    @field_validator("customer_info")
+    @classmethod
+    def _info(cls, value):
+        for kind, items in value.items():
+            _allowed(kind, tuple(analysis.CUSTOMER_INFO), "资料类别")
+            for item in items:
+                _allowed(item, analysis.CUSTOMER_INFO[kind], f"{kind}的项目")
+        return value
+
+    @field_validator("prospect")
+    @classmethod
+    def _prospect(cls, value):
+        keys = tuple(c.key for c in analysis.CRITERIA)
+        for key in value:
+            _allowed(key, keys, "判断标准")
+        missing = [k for k in keys if k not in value]
+        if missing:
+            raise ValueError(f"缺少判断标准 {'、'.join(missing)}")
+        return value
+
+    def opportunity(self) -> analysis.OpportunityVerdict:
+        return analysis.judge_opportunity(dict(self.prospect))
+
+    def relationship_plan(self):
+        return trust.relationship_plan((p.name, p.title, p.stage) for p in self.people)
+
+    def spin_key(self) -> dict:
+        return {q.text: q.type for q in self.spin_questions}
+
+    def meeting_outcomes(self, large_sale: bool = True) -> list[str]:
+        return [commitment.classify_meeting(m.note(), large_sale)[0] for m in self.meetings]
+
+    def receivable_rows(self) -> list[tuple]:
+        return [(r.customer, r.amount, r.days_overdue) for r in self.receivables]
+
+
+def load_six_steps_case(name: str) -> SixStepsCase:
+    """Read and validate a six-step case file from cases/."""
+    return load_case(name, SixStepsCase)
