@@ -110,31 +110,41 @@ def check_placement(placement: Mapping[str, str], swot: Swot) -> dict:
     return dict(placement)
 
 
-@dataclass(frozen=True)
-class QuadrantGrade:
-    code: str
-    hits: tuple        # 放对的本象限条目
-    missing: tuple     # 本象限的条目放错或没放
-    wrong: tuple       # 不属于本象限却放进来的条目
-    share: float       # (放对 − 放错) ÷ 本象限条目数，不低于 0
-
-
 def grade_swot(placement: Mapping[str, str], swot: Swot) -> dict:
     """Partial credit per quadrant: each misplaced statement and each missing one costs.
 
-    Returns {quadrant code: QuadrantGrade}. A debatable statement counts as right in any of
-    its accepted quadrants.
+    Returns {quadrant code: Grade}. A debatable statement counts as right in any of its
+    accepted quadrants.
     """
     placement = check_placement(placement, swot)
+    return grade_placement(placement, {s.id: s.accepted for s in swot.statements}, CODES)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """How well one bin (a SWOT quadrant, a fishbone bone) was filled."""
+
+    bin: str
+    hits: tuple        # 放对的本类条目
+    missing: tuple     # 本类的条目放错或没放
+    wrong: tuple       # 不属于本类却放进来的条目
+    share: float       # (放对 − 放错) ÷ 本类条目数，不低于 0
+
+
+def grade_placement(placement: Mapping, accepted: Mapping, bins) -> dict:
+    """Grade a sorting task: ``placement`` {item: bin chosen}, ``accepted`` {item: bins that count as right}.
+
+    The first accepted bin is an item's home. Per bin: share = (items of the bin placed right
+    − items wrongly put in the bin) ÷ items of the bin, at least 0.
+    """
     grades = {}
-    for code in CODES:
-        own = swot.in_quadrant(code)
-        hits = tuple(s.id for s in own if placement.get(s.id) in s.accepted)
-        missing = tuple(s.id for s in own if s.id not in hits)
-        wrong = tuple(s.id for s in swot.statements
-                      if placement.get(s.id) == code and code not in s.accepted)
+    for name in bins:
+        own = [item for item, ok in accepted.items() if ok[0] == name]
+        hits = tuple(i for i in own if placement.get(i) in accepted[i])
+        missing = tuple(i for i in own if i not in hits)
+        wrong = tuple(i for i, ok in accepted.items() if placement.get(i) == name and name not in ok)
         share = max(len(hits) - len(wrong), 0) / len(own) if own else float(not wrong)
-        grades[code] = QuadrantGrade(code, hits, missing, wrong, share)
+        grades[name] = Grade(name, hits, missing, wrong, share)
     return grades
 
 
