@@ -1,4 +1,6 @@
 """Step 4 呈现价值: FAB (003) and FBV (004) statements, the proposal's seven parts, QQCDMS/PEST tags."""
+import pandas as pd
+
 from keyaccount import validation as v
 
 FAB = (("F", "Feature", "特征"), ("A", "Advantage", "优势"), ("B", "Benefit", "益处"))
@@ -38,3 +40,30 @@ PROPOSAL_PARTS = (
 # SWOT 的因素标签（003 鸭鸭案例）：内部用 QQCDMS，外部用 PEST。
 QQCDMS = {"Q": "品质", "C": "成本/价格", "D/D": "产量", "D/L": "产品研发", "M": "人才", "S": "销售/服务"}
 PEST = {"P": "政策", "E": "经济", "S": "市场", "T": "技术"}
+
+
+def factor_code(category: str) -> str:
+    """'D/D-产量' → 'D/D': the tag's letter code."""
+    return category.split("-", 1)[0].strip()
+
+
+def factor_tag_problems(swot) -> list[str]:
+    """Statements of a ``keyaccount.swot`` SWOT whose tag does not fit: S/W need QQCDMS, O/T need PEST."""
+    problems = []
+    for s in swot.statements:
+        tags = QQCDMS if s.quadrant in ("S", "W") else PEST
+        if factor_code(s.category) not in tags:
+            kind = "内部因素用 QQCDMS" if tags is QQCDMS else "外部因素用 PEST"
+            problems.append(f"{s.id} 的标签“{s.category}”不对：{kind}（{'、'.join(tags)}）")
+    return problems
+
+
+def factor_table(swot) -> pd.DataFrame:
+    """Internal factors by QQCDMS (优势/劣势) and external factors by PEST (机会/威胁), one row per tag."""
+    rows = []
+    for tags, pair in ((QQCDMS, ("S", "W")), (PEST, ("O", "T"))):
+        for code, name in tags.items():
+            cells = ["；".join(s.text for s in swot.statements
+                              if s.quadrant == q and factor_code(s.category) == code) for q in pair]
+            rows.append(("内部" if tags is QQCDMS else "外部", f"{code} {name}", *cells))
+    return pd.DataFrame(rows, columns=["环境", "因素", "优势 / 机会", "劣势 / 威胁"])

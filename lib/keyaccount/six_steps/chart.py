@@ -1,0 +1,143 @@
+"""Six-step figures: the marker chain, the purchase factors, the purchase process, relationships, credit."""
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+
+import keyaccount  # noqa: F401  (Chinese font)
+from keyaccount.six_steps import credit, needs, steps, trust
+
+BLUE, LIGHT, ORANGE, RED, GREY = "#3182bd", "#deebf7", "#fdd0a2", "#d62728", "#555555"
+
+
+def _box(ax, x, y, w, h, text, color=LIGHT, size=12, edge=BLUE):
+    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02",
+                                facecolor=color, edgecolor=edge))
+    ax.text(x, y, text, ha="center", va="center", fontsize=size)
+
+
+def _arrow(ax, start, end, color="#333333"):
+    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "color": color})
+
+
+def _canvas(width, height, xlim, ylim):
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.axis("off")
+    return fig, ax
+
+
+def chain_chart(highlight: int | None = None) -> Figure:
+    """The six steps top to bottom; the marker between two steps is one step's end and the next's start."""
+    n = len(steps.STEPS)
+    fig, ax = _canvas(10, 1.25 * n + 1.6, (0, 10), (-0.9, 2 * n + 0.6))
+    for i, s in enumerate(steps.STEPS):
+        y = 2 * (n - i) - 0.5
+        color = ORANGE if highlight == s.number else LIGHT
+        _box(ax, 2.2, y, 3.6, 0.9, f"第{s.number}步  {s.name}\n{s.english}", color, size=12)
+        _arrow(ax, (2.2, y - 0.5), (2.2, y - 1.5))
+        ax.text(4.3, y - 1.0, ("结束标志 = 下一步的开始标志：" if i < n - 1 else "结束标志：") + s.end,
+                ha="left", va="center", fontsize=10.5, color=GREY)
+    ax.text(4.3, 2 * n + 0.35, "开始标志：" + steps.STEPS[0].start, ha="left", va="center", fontsize=10.5, color=GREY)
+    _arrow(ax, (2.2, 2 * n + 0.4), (2.2, 2 * n))
+    ax.set_title("大客户拓展六部曲：每一步以上一步的结束为开始", fontsize=14)
+    return fig
+
+
+FACTOR_POSITIONS = {"需求": (1, 1.5), "价值": (4, 2.6), "价格": (7, 2.6), "体验": (4, 0.4), "信赖": (7, 0.4)}
+LINK_LABEL_POSITIONS = ((1.9, 2.55), (5.5, 3.0), (1.9, 0.25), (5.5, 1.0))
+
+
+def factors_chart() -> Figure:
+    """The five purchase factors and how one leads to the next."""
+    fig, ax = _canvas(9, 3.8, (0, 8.2), (-0.5, 3.4))
+    for name, (x, y) in FACTOR_POSITIONS.items():
+        _box(ax, x, y, 1.4, 0.7, name, ORANGE if name == "需求" else LIGHT, size=14)
+    for (a, b, label), (lx, ly) in zip(steps.FACTOR_LINKS, LINK_LABEL_POSITIONS):
+        (x1, y1), (x2, y2) = FACTOR_POSITIONS[a], FACTOR_POSITIONS[b]
+        start = (x1 + 0.72, y1 + (0.2 if y2 > y1 else -0.2 if y2 < y1 else 0))
+        _arrow(ax, start, (x2 - 0.72, y2))
+        ax.text(lx, ly, label.replace("，", "，\n"), ha="center", va="center", fontsize=9.5, color=GREY)
+    ax.set_title("客户采购五要素：需求是核心", fontsize=14)
+    return fig
+
+
+def purchase_process_chart(highlight: str | None = None) -> Figure:
+    """The six purchase stages with the customer role and end marker, bracketed into 引导期 and 竞争期."""
+    stages = needs.PURCHASE_PROCESS
+    fig, ax = _canvas(13, 3.6, (-0.2, 2.2 * len(stages)), (-1.6, 2.0))
+    for i, s in enumerate(stages):
+        x = 2.2 * i + 1
+        _box(ax, x, 0.4, 1.9, 0.8, s.name, ORANGE if s.name == highlight else LIGHT, size=13)
+        ax.text(x, -0.25, f"角色：{s.role}", ha="center", va="center", fontsize=11)
+        ax.text(x, -0.75, f"结束：{s.end_marker}", ha="center", va="center", fontsize=10, color=GREY)
+        if i < len(stages) - 1:
+            _arrow(ax, (x + 0.98, 0.4), (x + 1.22, 0.4))
+    for period, color in (("引导期", "#2ca02c"), ("竞争期", RED)):
+        idx = [i for i, s in enumerate(stages) if s.period == period]
+        left, right = 2.2 * idx[0] + 0.1, 2.2 * idx[-1] + 1.9
+        ax.plot([left, left, right, right], [1.0, 1.2, 1.2, 1.0], color=color)
+        ax.text((left + right) / 2, 1.45, period, ha="center", va="center", fontsize=13, color=color)
+    ax.set_title("客户采购流程：引导期塑造需求，竞争期比拼方案", fontsize=14)
+    return fig
+
+
+def relationship_chart(people) -> Figure:
+    """Each person (姓名, 阶段) placed in its relationship stage column."""
+    people = list(people)
+    names = trust.STAGE_NAMES
+    fig, ax = _canvas(10, 0.55 * len(people) + 2.0, (-0.5, len(names) - 0.5), (-0.8, len(people) + 0.4))
+    for i, stage in enumerate(trust.RELATIONSHIP_STAGES):
+        ax.add_patch(FancyBboxPatch((i - 0.47, -0.6), 0.94, len(people) + 0.1, boxstyle="round,pad=0.01",
+                                    facecolor=LIGHT if i % 2 else "#f7fbff", edgecolor="none"))
+        ax.text(i, len(people) + 0.05, f"{stage.name}\n{stage.aim}", ha="center", va="bottom", fontsize=10)
+    for row, (name, stage) in enumerate(people):
+        x, y = names.index(stage), len(people) - 1 - row
+        ax.plot(range(x + 1), [y] * (x + 1), color=BLUE, linewidth=3, alpha=0.35)
+        ax.plot([x], [y], "o", color=BLUE, markersize=11)
+        ax.text(x + 0.12, y, name, ha="left", va="center", fontsize=12)
+    ax.set_title("客户关系四阶段：谁走到了哪一步", fontsize=14, pad=38)
+    return fig
+
+
+def style_chart(reading: trust.StyleReading) -> Figure:
+    """How many observed behaviours point at each communication style."""
+    fig = Figure(figsize=(6.5, 3.2), layout="constrained")
+    ax = fig.add_subplot()
+    counts = [reading.counts[s] for s in trust.STYLE_NAMES]
+    colors = [ORANGE if s in reading.styles else LIGHT for s in trust.STYLE_NAMES]
+    ax.bar(trust.STYLE_NAMES, counts, color=colors, edgecolor=BLUE)
+    ax.set_ylabel("观察到的行为数")
+    ax.set_yticks(range(max(counts + [1]) + 1))
+    ax.set_title("沟通风格识别：" + ("、".join(reading.styles) or "还没有观察"), fontsize=13)
+    return fig
+
+
+def bad_debt_chart(loss: float, margin: float) -> Figure:
+    """Extra sales needed to make up ``loss`` at each margin of 002's table, the chosen one highlighted."""
+    margins = sorted(set(credit.BAD_DEBT_MARGINS) | {margin})
+    values = [credit.extra_sales_for_bad_debt(loss, m) for m in margins]
+    return _rate_bars(margins, values, margin, "{:,.0f}", "销售净利润率", "需要额外的销售额",
+                      f"坏账 {loss:,.0f} 要多卖多少才能补回来")
+
+
+def delay_chart(margin: float, annual_rate: float) -> Figure:
+    """Months until interest eats the profit, for each borrowing cost of 002's table."""
+    rates = sorted(set(credit.DELAY_RATES) | {annual_rate})
+    months = [credit.months_until_profit_gone(margin, r) for r in rates]
+    return _rate_bars(rates, months, annual_rate, "{:.1f}", "年借款成本", "利润被吃光的月数",
+                      f"净利润率 {margin:.1%}：货款拖延多久，这笔生意就白做了")
+
+
+def _rate_bars(rates, values, chosen, value_format, xlabel, ylabel, title) -> Figure:
+    """Bars over percentages with the chosen one highlighted and every bar labelled."""
+    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    bars = ax.bar([f"{r:.1%}".replace(".0%", "%") for r in rates], values,
+                  color=[ORANGE if r == chosen else LIGHT for r in rates], edgecolor=BLUE)
+    ax.bar_label(bars, labels=[value_format.format(v) for v in values], fontsize=9)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, max(values) * 1.15)
+    ax.set_title(title, fontsize=13)
+    return fig

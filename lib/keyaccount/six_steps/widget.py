@@ -1,0 +1,241 @@
+"""Case widgets of the six steps. Each has its input controls as attributes or in ``controls``,
+``result`` (HTML) and, where there is a picture, ``figure`` (PNG); ``box`` is what a lesson shows.
+"""
+import html
+
+import ipywidgets as w
+import pandas as pd
+
+from keyaccount.funnel.widget import figure_png
+from keyaccount.six_steps import analysis, chart, commitment, credit, needs, trust, value
+from keyaccount.validation import InputError
+
+WIDE = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
+OK, BAD = "#2ca02c", "#d62728"
+
+
+def _colored(text: str, color: str) -> str:
+    return f"<b style='color:{color}'>{html.escape(text)}</b>"
+
+
+def _table(df: pd.DataFrame) -> str:
+    return df.to_html(index=False, border=0, escape=True)
+
+
+class _CaseWidget:
+    """Shared plumbing: observe every control, recompute, show input errors in Chinese."""
+
+    figure = None
+
+    def _wire(self, controls, *outputs) -> None:
+        self.result = w.HTML()
+        for control in controls:
+            control.observe(self.update, names="value")
+        self.box = w.VBox([*controls, self.result, *outputs])
+        self.update()
+
+    def update(self, _change=None) -> None:
+        try:
+            self.result.value = self.render()
+        except InputError as err:
+            self.result.value = f"<p style='color:{BAD}'>输入有误：{html.escape(str(err))}</p>"
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)
+
+
+class OpportunityJudge(_CaseWidget):
+    """判断销售机会：answer the six criteria yes/no; the verdict names each failing criterion."""
+
+    def __init__(self, answers: dict | None = None):
+        answers = answers or {}
+        self.controls = {c.key: w.ToggleButtons(options=[("是", True), ("否", False)],
+                                                value=answers.get(c.key, True), description=c.question, **WIDE)
+                         for c in analysis.CRITERIA}
+        self._wire(list(self.controls.values()))
+
+    def render(self) -> str:
+        verdict = analysis.judge_opportunity({k: c.value for k, c in self.controls.items()})
+        if verdict.is_opportunity:
+            return f"<p>{_colored(verdict.verdict, OK)}：进入第二步“建立信任”。</p>"
+        lines = "".join(f"<li>{html.escape(c.question)}（{c.quality}）—— {html.escape(c.if_not)}</li>"
+                        for c in verdict.failed)
+        return (f"<p>{_colored(verdict.verdict, BAD)}。不够“{'、'.join(verdict.failed_qualities)}”，"
+                f"没通过的标准：</p><ul>{lines}</ul>")
+
+
+class InfoForm(_CaseWidget):
+    """客户资料信息表: one text box per item of the four kinds; ``table()`` exports what was filled in."""
+
+    def __init__(self, records: dict | None = None):
+        records = records or {}
+        self.controls = {(kind, item): w.Text(records.get(kind, {}).get(item, ""), description=item, **WIDE)
+                         for kind, items in analysis.CUSTOMER_INFO.items() for item in items}
+        sections = [w.VBox([w.HTML(f"<b>{kind}</b>"),
+                            *(c for (k, _), c in self.controls.items() if k == kind)])
+                    for kind in analysis.CUSTOMER_INFO]
+        self.result = w.HTML()
+        for control in self.controls.values():
+            control.observe(self.update, names="value")
+        self.box = w.VBox([*sections, self.result])
+        self.update()
+
+    def records(self) -> dict:
+        out = {}
+        for (kind, item), control in self.controls.items():
+            out.setdefault(kind, {})[item] = control.value
+        return out
+
+    def table(self) -> pd.DataFrame:
+        return analysis.info_form(self.records())
+
+    def render(self) -> str:
+        gaps = analysis.info_gaps(self.records())
+        if not gaps:
+            return f"<p>{_colored('四类资料都已填写', OK)}</p>"
+        return (f"<p>还有 {len(gaps)} 项没有填写，下次拜访前要弄清：</p><ul>"
+                + "".join(f"<li>{html.escape(g)}</li>" for g in gaps) + "</ul>")
+
+
+class RelationshipTracker(_CaseWidget):
+    """客户关系阶段跟踪：move each person's stage; the plan and the picture follow."""
+
+    def __init__(self, people):
+        self.people = [(p.name, p.title) for p in people]
+        self.controls = {p.name: w.Dropdown(options=trust.STAGE_NAMES, value=p.stage,
+                                            description=f"{p.name}（{p.title}）", **WIDE) for p in people}
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="760px"))
+        self._wire(list(self.controls.values()), self.figure)
+
+    def render(self) -> str:
+        stages = [(name, title, self.controls[name].value) for name, title in self.people]
+        self.figure.value = figure_png(chart.relationship_chart((n, s) for n, _, s in stages))
+        return _table(trust.relationship_plan(stages))
+
+
+class StyleIdentifier(_CaseWidget):
+    """沟通风格识别：tick what you observed; the widget names the style and how to talk to it."""
+
+    def __init__(self, observed=()):
+        self.controls = {b: w.Checkbox(value=b in observed, description=b, indent=False, **WIDE)
+                         for b in sorted(trust.BEHAVIOURS)}
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="560px"))
+        self._wire(list(self.controls.values()), self.figure)
+
+    def render(self) -> str:
+        reading = trust.identify_style([b for b, c in self.controls.items() if c.value])
+        self.figure.value = figure_png(chart.style_chart(reading))
+        if not reading.styles:
+            return f"<p>{reading.advice}</p>"
+        tie = "（并列：再多观察几次）" if len(reading.styles) > 1 else ""
+        return f"<p>判断：{_colored('、'.join(reading.styles), OK)}{tie}</p><p>怎么沟通：{html.escape(reading.advice)}</p>"
+
+
+class SpinSorter(_CaseWidget):
+    """SPIN 问题分类：pick S/P/I/N for each question; wrong picks are named with the right type."""
+
+    def __init__(self, key: dict):
+        self.key = dict(key)
+        options = [("请选择", "")] + [(f"{t.letter} {t.name}", t.letter) for t in needs.SPIN]
+        self.controls = {q: w.Dropdown(options=options, value="", description=q, **WIDE) for q in self.key}
+        self._wire(list(self.controls.values()))
+
+    def render(self) -> str:
+        answers = {q: c.value for q, c in self.controls.items() if c.value}
+        if not answers:
+            return "<p>给每个问题选一个类型。</p>"
+        share, wrong = needs.sort_questions(answers, self.key)
+        rows = "".join(f"<li>{html.escape(q)}：你选 {given}，应为 {right}</li>"
+                       for q, (given, right) in wrong.items() if given)
+        done = f"已分类 {len(answers)} / {len(self.key)} 个问题，全部正确率 "
+        return f"<p>{done}{_colored(f'{share:.0%}', OK if share == 1 else BAD)}</p>" + (f"<ul>{rows}</ul>" if rows else "")
+
+
+class PurchaseProcessExplorer(_CaseWidget):
+    """客户采购流程：choose a stage to see its role, the sales action and its end marker."""
+
+    def __init__(self, stage: str = needs.PURCHASE_PROCESS[0].name):
+        self.stage = w.ToggleButtons(options=[s.name for s in needs.PURCHASE_PROCESS], value=stage)
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self._wire([self.stage], self.figure)
+
+    def render(self) -> str:
+        s = next(p for p in needs.PURCHASE_PROCESS if p.name == self.stage.value)
+        self.figure.value = figure_png(chart.purchase_process_chart(s.name))
+        return (f"<p><b>{s.name}</b>（{s.period}）：客户角色 <b>{s.role}</b>；销售行动：{html.escape(s.sales_action)}；"
+                f"结束标志：{s.end_marker}</p>")
+
+
+class FabBuilder(_CaseWidget):
+    """FAB/FBV 陈述：fill in 特征、优势、益处、价值 and read both statements."""
+
+    def __init__(self, benefit=None):
+        fields = ("feature", "advantage", "benefit", "value")
+        labels = ("特征 F", "优势 A", "益处 B", "价值 V")
+        start = {f: getattr(benefit, f, "") for f in fields}
+        self.controls = {f: w.Text(start[f], description=label, **WIDE) for f, label in zip(fields, labels)}
+        self._wire(list(self.controls.values()))
+
+    def render(self) -> str:
+        c = {k: ctl.value for k, ctl in self.controls.items()}
+        fab = value.fab_statement(c["feature"], c["advantage"], c["benefit"])
+        fbv = value.fbv_statement(c["feature"], c["benefit"], c["value"])
+        return f"<p><b>FAB</b>：{html.escape(fab)}</p><p><b>FBV</b>：{html.escape(fbv)}</p>"
+
+
+class MeetingClassifier(_CaseWidget):
+    """会谈结果判断：choose an outcome for each meeting note; the widget checks it by the customer's actions."""
+
+    def __init__(self, meetings, large_sale: bool = True):
+        self.meetings = list(meetings)
+        self.large_sale = w.Checkbox(value=large_sale, description="大规模销售（四种结果）", indent=False)
+        self.controls = {i: w.Dropdown(options=["请选择", *commitment.LARGE_SALE_OUTCOMES], value="请选择",
+                                       description=f"会谈{i + 1}：“{m.said}”", **WIDE)
+                         for i, m in enumerate(self.meetings)}
+        self._wire([self.large_sale, *self.controls.values()])
+
+    def render(self) -> str:
+        rows = []
+        for i, m in enumerate(self.meetings):
+            outcome, reason = commitment.classify_meeting(m.note(), self.large_sale.value)
+            pick = self.controls[i].value
+            mark = "" if pick == "请选择" else (_colored("✓", OK) if pick == outcome else _colored("✗", BAD))
+            shown = f"{outcome} —— {html.escape(reason)}" if pick != "请选择" else "（先做出你的判断）"
+            rows.append(f"<li>会谈{i + 1} {mark} {shown}</li>")
+        return "<ul>" + "".join(rows) + "</ul>"
+
+
+class BadDebtCalculator(_CaseWidget):
+    """坏账计算器：loss and net margin → extra sales needed to make the loss up."""
+
+    def __init__(self, loss: float = 600, margin: float = 0.03):
+        self.loss = w.FloatText(loss, description="坏账损失", **WIDE)
+        self.margin = w.FloatSlider(margin, min=0.01, max=0.20, step=0.005, readout_format=".1%",
+                                    description="销售净利润率", **WIDE)
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        self._wire([self.loss, self.margin], self.figure)
+
+    def render(self) -> str:
+        extra = credit.extra_sales_for_bad_debt(self.loss.value, self.margin.value)
+        self.figure.value = figure_png(chart.bad_debt_chart(self.loss.value, self.margin.value))
+        return (f"<p>坏账 {self.loss.value:,.0f}，净利润率 {self.margin.value:.1%}："
+                f"要额外卖出 {_colored(f'{extra:,.0f}', BAD)} 才能用利润补回来。</p>")
+
+
+class DelayCalculator(_CaseWidget):
+    """货款拖延计算器：net margin and annual borrowing cost → months until the profit is gone."""
+
+    def __init__(self, margin: float = 0.10, annual_rate: float = 0.05):
+        self.margin = w.FloatSlider(margin, min=0.01, max=0.30, step=0.005, readout_format=".1%",
+                                    description="销售净利润率", **WIDE)
+        self.rate = w.FloatSlider(annual_rate, min=0.01, max=0.30, step=0.005, readout_format=".1%",
+                                  description="年借款成本", **WIDE)
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        self._wire([self.margin, self.rate], self.figure)
+
+    def render(self) -> str:
+        months = credit.months_until_profit_gone(self.margin.value, self.rate.value)
+        self.figure.value = figure_png(chart.delay_chart(self.margin.value, self.rate.value))
+        return (f"<p>货款拖延 {_colored(f'{months:.1f} 个月', BAD)}，利息就把这笔生意的利润全部吃光"
+                f"（{self.margin.value:.1%} ÷ {self.rate.value:.1%} × 12）。</p>")
