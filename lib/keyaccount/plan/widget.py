@@ -1,0 +1,61 @@
+"""Plan checker: move the tender close or a task's dates and owner, see the broken rules and the Gantt chart."""
+import datetime as dt
+import html
+from dataclasses import replace
+
+import ipywidgets as w
+
+from keyaccount.funnel.widget import figure_png
+from keyaccount.plan import chart, model
+
+
+class PlanChecker:
+    """``deadline`` (DatePicker), ``task`` (which task to edit), ``start``/``end`` (DatePickers),
+    ``owner`` and ``checkpoint`` (Text) edit the plan; ``tasks`` is the current plan."""
+
+    def __init__(self, tasks, deadline, title: str = "项目实施计划"):
+        self.tasks, self.title = list(tasks), title
+        self.deadline = w.DatePicker(value=model.as_date("截标日", deadline), description="截标日")
+        self.task = w.Dropdown(options=[(f"{t.id} {t.part}", t.id) for t in self.tasks], description="任务")
+        self.start = w.DatePicker(description="开始")
+        self.end = w.DatePicker(description="结束")
+        self.owner = w.Text(description="责任人")
+        self.checkpoint = w.Text(description="监控点")
+        self.controls = {"deadline": self.deadline, "task": self.task, "start": self.start, "end": self.end,
+                         "owner": self.owner, "checkpoint": self.checkpoint}
+        self.result = w.HTML()
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self._loading = False
+        self._load_task()
+        self.task.observe(self._load_task, names="value")
+        for name in ("deadline", "start", "end", "owner", "checkpoint"):
+            self.controls[name].observe(self.update, names="value")
+        self.box = w.VBox([self.deadline, w.HBox([self.task, self.start, self.end]),
+                           w.HBox([self.owner, self.checkpoint]), self.result, self.figure])
+
+    def _current(self) -> int:
+        return next(i for i, t in enumerate(self.tasks) if t.id == self.task.value)
+
+    def _load_task(self, _change=None) -> None:
+        t = self.tasks[self._current()]
+        self._loading = True
+        self.start.value, self.end.value, self.owner.value, self.checkpoint.value = t.start, t.end, t.owner, t.checkpoint
+        self._loading = False
+        self.update()
+
+    def update(self, _change=None) -> None:
+        if self._loading:
+            return
+        i = self._current()
+        if isinstance(self.start.value, dt.date) and isinstance(self.end.value, dt.date):
+            self.tasks[i] = replace(self.tasks[i], start=self.start.value, end=self.end.value,
+                                    owner=self.owner.value, checkpoint=self.checkpoint.value)
+        problems = model.plan_problems(self.tasks, self.deadline.value)
+        self.result.value = ("<p style='color:#2ca02c'><b>计划通过全部检查。</b></p>" if not problems else
+                             f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
+                             + "".join(f"<li>{html.escape(p.message)}</li>" for p in problems) + "</ul>")
+        self.figure.value = figure_png(chart.gantt_chart(self.tasks, self.deadline.value, self.title))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)

@@ -1,0 +1,92 @@
+"""Interactive strategy checklist (ticks → list of gaps) and SMART goal checker."""
+import datetime as dt
+import html
+
+import ipywidgets as w
+
+from keyaccount.strategy import checklists, smart
+
+GOOD, BAD = "#2ca02c", "#d62728"
+
+
+class ChecklistForm:
+    """``checklist`` (Dropdown of the seven) and one Checkbox per question in ``boxes``; ``result`` lists the gaps."""
+
+    def __init__(self, code: str = "customer"):
+        self.checklist = w.Dropdown(options=[(c.name + " " + c.english, c.code) for c in checklists.CHECKLISTS],
+                                    value=checklists.checklist(code).code, description="清单")
+        self.boxes = []
+        self.questions = w.VBox()
+        self.result = w.HTML()
+        self.controls = {"checklist": self.checklist}
+        self.checklist.observe(self._build, names="value")
+        self.box = w.VBox([self.checklist, self.questions, self.result])
+        self._build()
+
+    def _build(self, _change=None) -> None:
+        items = checklists.checklist(self.checklist.value).questions
+        self.boxes = [w.Checkbox(False, description=f"{n}. {q}", indent=False, layout=w.Layout(width="60em"))
+                      for n, q in enumerate(items, start=1)]
+        for b in self.boxes:
+            b.observe(self.update, names="value")
+        self.questions.children = self.boxes
+        self.update()
+
+    def done(self) -> dict:
+        return {n: b.value for n, b in enumerate(self.boxes, start=1)}
+
+    def update(self, _change=None) -> None:
+        c = checklists.checklist(self.checklist.value)
+        found = checklists.gaps(c.code, self.done())
+        if not found:
+            self.result.value = f"<p style='color:{GOOD}'><b>{c.name}：全部检查通过。</b></p>"
+            return
+        items = "".join(f"<li>{n}. {html.escape(q)}</li>" for n, q in found)
+        self.result.value = (f"<p><i>{html.escape(c.instruction)}</i></p>"
+                             f"<p style='color:{BAD}'><b>{c.name}还有 {len(found)} 个缺口：</b></p><ol>{items}</ol>")
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)
+
+
+class SmartChecker:
+    """One Text per field of a ``smart.Goal`` (``target`` a FloatText, dates DatePickers); ``result`` shows S/M/A/R/T."""
+
+    LABELS = {"what": "做什么", "measure": "衡量标准", "target": "目标值", "owner": "责任人", "start": "开始日期",
+              "due": "完成日期", "overall_goal": "总目标", "resources": "需要的资源"}
+
+    def __init__(self, goal: smart.Goal | None = None, today: dt.date | None = None):
+        goal = goal or smart.Goal("")
+        self.today = today
+        style, layout = {"description_width": "7em"}, w.Layout(width="44em")
+        self.controls = {}
+        for name, label in self.LABELS.items():
+            value = getattr(goal, name)
+            if name == "target":
+                control = w.FloatText(value if isinstance(value, (int, float)) else 0.0, description=label, style=style)
+            elif name in ("start", "due"):
+                control = w.DatePicker(value=value if isinstance(value, dt.date) else None, description=label, style=style)
+            else:
+                control = w.Text(value or "", description=label, style=style, layout=layout)
+            control.observe(self.update, names="value")
+            self.controls[name] = control
+        self.result = w.HTML()
+        self.box = w.VBox([*self.controls.values(), self.result])
+        self.update()
+
+    def goal(self) -> smart.Goal:
+        return smart.Goal(**{name: c.value for name, c in self.controls.items()})
+
+    def update(self, _change=None) -> None:
+        checks = smart.smart_check(self.goal(), self.today)
+        rows = "".join(
+            f"<tr><td><b>{letter}</b> {smart.LETTERS[letter][0]}</td>"
+            + (f"<td style='color:{GOOD}'>✓</td>" if not problem else f"<td style='color:{BAD}'>✗ {html.escape(problem)}</td>")
+            + "</tr>" for letter, problem in checks.items())
+        verdict = "这是一个 SMART 目标。" if not any(checks.values()) else "还不是 SMART 目标，请按 ✗ 的提示修改。"
+        self.result.value = f"<table>{rows}</table><p><b>{verdict}</b></p>"
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)

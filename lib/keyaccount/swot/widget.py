@@ -1,0 +1,125 @@
+"""Widgets: sort a case's statements into S/W/O/T, and build TOWS strategies from them.
+
+Both follow the kit's widget contract: input controls as attributes, ``result`` (HTML),
+``figure`` (PNG), ``box`` to display; everything is recomputed when a control changes.
+"""
+import html
+
+import ipywidgets as w
+
+from keyaccount.funnel.widget import figure_png
+from keyaccount.swot import chart, model
+
+UNPLACED = "未放"
+GOOD, BAD = "#2ca02c", "#d62728"
+
+
+class SwotSorter:
+    """One drop-down per statement (未放/S/W/O/T); per-quadrant score and the learner's grid.
+
+    ``controls`` maps statement id → Dropdown. ``show_answer`` reveals the reference grid and
+    the notes on debatable statements.
+    """
+
+    def __init__(self, swot: model.Swot, title: str = "SWOT 分析"):
+        self.swot, self.title = swot, title
+        options = [(UNPLACED, UNPLACED)] + [(f"{q.code} {q.name}", q.code) for q in model.QUADRANTS]
+        self.controls = {s.id: w.Dropdown(options=options, value=UNPLACED, description=s.text,
+                                          style={"description_width": "22em"}, layout=w.Layout(width="34em"))
+                         for s in swot.statements}
+        self.show_answer = w.Checkbox(False, description="显示参考答案")
+        self.result = w.HTML()
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="760px"))
+        for control in [*self.controls.values(), self.show_answer]:
+            control.observe(self.update, names="value")
+        self.box = w.VBox([w.VBox(list(self.controls.values())), self.show_answer, self.result, self.figure])
+        self.update()
+
+    def placement(self) -> dict:
+        return {sid: c.value for sid, c in self.controls.items() if c.value != UNPLACED}
+
+    def update(self, _change=None) -> None:
+        placement = self.placement()
+        grades = model.grade_swot(placement, self.swot)
+        rows = "".join(
+            f"<tr><td>{model.quadrant(code).code} {model.quadrant(code).name}</td>"
+            f"<td style='color:{GOOD if g.share == 1 else BAD}'><b>{g.share:.0%}</b></td>"
+            f"<td>放对 {len(g.hits)} / {len(g.hits) + len(g.missing)}"
+            + (f"，放错进来 {len(g.wrong)} 条" if g.wrong else "") + "</td></tr>"
+            for code, g in grades.items())
+        total = model.swot_score(placement, self.swot)
+        text = (f"<p>已放 {len(placement)} / {len(self.swot.statements)} 条，总得分 <b>{total:.0%}</b>"
+                "（每个象限：放对的条数减去放错进来的条数，除以该象限应有的条数）。</p>"
+                f"<table>{rows}</table>")
+        if self.show_answer.value:
+            notes = "".join(f"<li><b>{s.id} {html.escape(s.text)}</b>：{html.escape(s.note)}</li>"
+                            for s in self.swot.statements if s.debatable)
+            text += f"<p>有争议的条目（两种归类都算对）：</p><ul>{notes}</ul>" if notes else ""
+            fig = chart.swot_chart(self.swot, f"{self.title}（参考答案）")
+        else:
+            wrong = {sid for sid, code in placement.items() if code not in self.swot.statement(sid).accepted}
+            fig = chart.swot_chart(self.swot.placed(placement), f"{self.title}（你的分类，红色为放错）", wrong=wrong)
+        self.result.value = text
+        self.figure.value = figure_png(fig)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)
+
+
+class TowsBuilder:
+    """Write a strategy, pick its kind and the statements it uses, add it; see the check and the matrix."""
+
+    def __init__(self, swot: model.Swot, strategies=(), title: str = "TOWS 策略矩阵"):
+        self.swot, self.title = swot, title
+        self.strategies = list(strategies)
+        self.text = w.Text(description="策略", placeholder="例如：利用已有客户关系扩大样板效果",
+                           layout=w.Layout(width="40em"))
+        self.kind = w.Dropdown(options=[(f"{k.code} {k.aim}", k.code) for k in model.STRATEGY_KINDS],
+                               description="类型", layout=w.Layout(width="28em"))
+        self.uses = w.SelectMultiple(options=[(chart.statement_label(s), s.id) for s in swot.statements],
+                                     description="用到的条目", rows=8, layout=w.Layout(width="40em"))
+        self.add = w.Button(description="添加策略", button_style="primary")
+        self.remove_last = w.Button(description="撤销最后一条")
+        self.controls = {"text": self.text, "kind": self.kind, "uses": self.uses}
+        self.result = w.HTML()
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        for control in self.controls.values():
+            control.observe(self.update, names="value")
+        self.add.on_click(self._add)
+        self.remove_last.on_click(self._remove_last)
+        self.box = w.VBox([self.text, self.kind, self.uses, w.HBox([self.add, self.remove_last]),
+                           self.result, self.figure])
+        self.update()
+
+    def draft(self) -> model.Strategy:
+        number = sum(s.kind == self.kind.value for s in self.strategies) + 1
+        return model.Strategy(f"{self.kind.value}{number}", self.text.value.strip(), self.kind.value,
+                              tuple(self.uses.value))
+
+    def _add(self, _button=None) -> None:
+        draft = self.draft()
+        if draft.text and not model.strategy_problems(draft, self.swot):
+            self.strategies.append(draft)
+            self.text.value, self.uses.value = "", ()
+        self.update()
+
+    def _remove_last(self, _button=None) -> None:
+        if self.strategies:
+            self.strategies.pop()
+        self.update()
+
+    def update(self, _change=None) -> None:
+        draft = self.draft()
+        problems = model.strategy_problems(draft, self.swot)
+        if not draft.text:
+            problems = ["请先写下策略内容", *problems]
+        status = ("<p style='color:%s'>" % GOOD + f"这条 {draft.kind} 策略可以添加。</p>" if not problems else
+                  f"<p style='color:{BAD}'>还不能添加：</p><ul>"
+                  + "".join(f"<li>{html.escape(p)}</li>" for p in problems) + "</ul>")
+        self.result.value = status + f"<p>矩阵里已有 {len(self.strategies)} 条策略。</p>"
+        self.figure.value = figure_png(chart.tows_chart(self.swot, self.strategies, self.title))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)
