@@ -6,6 +6,8 @@ gradebook) goes under course_runtime/, which git ignores.
 """
 import os
 
+from keyaccount.course.nbgrader_defaults import apply as apply_kit_defaults
+
 c = get_config()  # noqa: F821 (injected by nbgrader)
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -27,11 +29,5 @@ c.Exchange.root = os.path.join(here, runtime, "exchange")
 # Only notebooks are part of an assignment; nothing else from solutions/ is copied.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__"]
 
-# Feedback must never show hidden tests (nbgrader's default feedback shows them).
-c.GenerateFeedback.preprocessors = [
-    "nbgrader.preprocessors.GetGrades",
-    "nbgrader.preprocessors.ClearHiddenTests",
-    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
-]
-# A graded cell that runs forever is stopped and scored 0 instead of hanging the batch.
-c.Execute.timeout = 60
+# The kit's shared settings: learner-friendly stubs, no hidden tests in feedback, cell timeout.
+apply_kit_defaults(c)

@@ -65,7 +65,7 @@ def check(assignment: str, name: str, value=MISSING) -> None:
 def _learner_value(name: str):
     """The variable ``name`` in the notebook's namespace (the caller of the public helper)."""
     frame = inspect.currentframe().f_back.f_back
-    return frame.f_globals.get(name, MISSING)
+    return frame.f_locals.get(name, frame.f_globals.get(name, MISSING))
 
 
 def _is_number(x) -> bool:

@@ -46,3 +46,12 @@ def completion(code: str, p6_rate: float = P6_RATE_SOURCE["default"]) -> float:
     if code == "P6":
         return validation.rate("P6 完成程度", p6_rate)
     return stage(code).completion
+
+
+def table(p6_rate: float = P6_RATE_SOURCE["default"]):
+    """The P0–P7 table as a DataFrame (状态, 阶段, 客户采购步骤, 销售动作, 完成程度)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(s.code, s.name, s.customer_step, s.sales_action, completion(s.code, p6_rate)) for s in STAGES],
+        columns=["状态", "阶段", "客户采购步骤", "销售动作", "完成程度"]).set_index("状态")

@@ -1,0 +1,1 @@
+"""Course operations on the repository as an nbgrader course (solutions/ → exercises/)."""

@@ -1,0 +1,46 @@
+"""Every lesson and every solution notebook runs top to bottom: no error, nothing on stderr."""
+import json
+
+import pytest
+
+from conftest import ROOT
+from notebook_run import execute, stderr_outputs
+
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.ipynb"))
+
+
+def rel(path):
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=rel)
+def test_notebook_executes_without_errors_or_stderr(path, tmp_path):
+    nb = execute(path, tmp_path / path.name)
+    assert stderr_outputs(nb) == []
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=rel)
+def test_lesson_has_a_chinese_title_and_a_case_parameter(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    first = "".join(nb["cells"][0]["source"])
+    assert first.startswith("# ") and any("\u4e00" <= ch <= "\u9fff" for ch in first.splitlines()[0])
+    if path.name != "00_index.ipynb":
+        tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+        assert len(tagged) == 1, "a lesson has exactly one cell tagged 'parameters'"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=rel)
+def test_notebooks_are_committed_without_outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+@pytest.mark.notebook
+def test_funnel_lesson_runs_on_another_case_as_a_papermill_parameter(tmp_path):
+    path = ROOT / "notebooks" / "01_funnel_forecast.ipynb"
+    nb = execute(path, tmp_path / "out.ipynb", {"case": "funnel_exercise_hardware", "p6_rate": 0.8})
+    text = json.dumps(nb.cells, ensure_ascii=False)
+    assert "华东区硬件产品线" in text
+    assert stderr_outputs(nb) == []
