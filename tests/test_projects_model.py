@@ -154,3 +154,39 @@ def test_process_table_puts_a_key_node_beside_every_stage():
     assert list(table["关键节点"]) == ["信息准确", "目标确认", "售前立项", "关系推进", "投标议标",
                                    "合同审批", "合同签订", "验收结案"]
     assert table.loc["P6", "完成程度"] == 0.9 and reference.process_table(0.8).loc["P6", "完成程度"] == 0.8
+
+
+def test_attention_explorer_recomputes_when_a_threshold_moves():
+    from keyaccount.projects.widget import AttentionExplorer
+
+    case = load_projects_case("projects_attention_source")
+    explorer = AttentionExplorer(case.project_list(), case.as_of)
+    assert "需要关注的项目（5 / 7）" in explorer.result.value
+    explorer.controls["big_amount"].value = 200
+    assert "王五" not in explorer.result.value and "（4 / 7）" in explorer.result.value
+    explorer.controls["near_days"].value = 0
+    assert "临近签约、进度落后" not in explorer.result.value
+
+
+def test_charts_render_chinese_without_warnings():
+    import io
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from keyaccount.projects import chart
+
+    case = load_projects_case("projects_attention_source")
+    figures = [chart.stage_spread_chart(dict(sales_state.EXAMPLES)),
+               chart.timeline_chart(case.project_list(), case.as_of, {"李四"})]
+    for fig in figures:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.savefig(io.BytesIO(), format="png")
+        plt.close(fig)
+    assert figures[0].axes[0].get_title() == "独当一面"
+
+
+def test_each_example_spread_reads_as_its_own_state():
+    for name, statuses in sales_state.EXAMPLES.items():
+        assert sales_state.sales_state(statuses)[0].name == name

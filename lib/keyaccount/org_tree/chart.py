@@ -11,13 +11,14 @@ from keyaccount.projects.relationship import CR_LEVELS
 
 CHAIN_COLORS = {"技术": "#1f5fbf", "商务": "#d62728", "技术+商务": "#7b3294", "无": "#8c8c8c"}
 BOX_W, BOX_H = 1.8, 0.8
+NET_BOX_W = 1.0  # customer boxes in the fishnet are narrow so that ties stay visible
 SLOT_W, LABEL_W = 2.2, 1.0  # horizontal room per person, and for the level names
 
 
-def positions(tree: OrgTree) -> dict[str, tuple[float, float]]:
+def positions(tree: OrgTree, min_slots: int = 1) -> dict[str, tuple[float, float]]:
     """(x, y) of each person: rows by level, people spread evenly in tree order."""
     rows = {level: [p for p in tree.order() if p.level == level] for level in LEVELS}
-    widest = max(len(r) for r in rows.values())
+    widest = max(min_slots, *(len(r) for r in rows.values()))
     centre = LABEL_W + widest * SLOT_W / 2
     return {p.name: (centre + (i - (len(row) - 1) / 2) * SLOT_W, -depth * 1.5)
             for depth, row in enumerate(rows.values()) for i, p in enumerate(row)}
@@ -69,4 +70,39 @@ def tree_chart(tree: OrgTree, title: str = "物理树状图") -> Figure:
                Line2D([], [], color="#444444", lw=1.4, linestyle=(0, (4, 3)), label="非正式影响"),
                *[Patch(facecolor=c.color, edgecolor="#999999", label=f"{c.code} {c.name}") for c in CR_LEVELS]]
     fig.legend(handles=handles, loc="outside lower center", ncol=4, fontsize=9, frameon=False)
+    return fig
+
+
+def fishnet_chart(tree: OrgTree, team: tuple[str, ...], net, title: str = "关键客户渔网图") -> Figure:
+    """Customer people by level on top, our team in a row below, one line per tie coloured by CR."""
+    from keyaccount.projects.relationship import CR_LEVELS
+
+    pos = positions(tree, min_slots=len(team))
+    slots = max(len(team), *(sum(p.level == level for p in tree.people) for level in LEVELS))
+    width = LABEL_W + slots * SLOT_W
+    bottom = -len(LEVELS) * 1.5 - 0.6
+    ours = {m: (LABEL_W + (i + 0.5) * width_each, bottom)
+            for width_each in [(width - LABEL_W) / len(team)] for i, m in enumerate(team)}
+    fig, ax = plt.subplots(figsize=(max(7.5, 1.6 * width), 7.4), layout="constrained")
+    for tie in net:
+        (x1, y1), (x2, y2) = ours[tie.member], pos[tie.person]
+        ax.plot([x1, x2], [y1, y2], color=tie.cr.color, lw=1 + tie.cr.level, zorder=1)
+    for level_index, level in enumerate(LEVELS):
+        ax.text(0.05, -level_index * 1.5, level, ha="left", va="center", fontsize=11, color="#555555")
+    ax.text(0.05, bottom, "我方", ha="left", va="center", fontsize=11, color="#555555")
+    for p in tree.people:
+        x, y = pos[p.name]
+        ax.add_patch(plt.Rectangle((x - NET_BOX_W / 2, y - 0.25), NET_BOX_W, 0.5, facecolor="white",
+                                   edgecolor=CHAIN_COLORS[p.chain], lw=2, zorder=3))
+        ax.text(x, y, p.name, ha="center", va="center", fontsize=11, zorder=4)
+    for member, (x, y) in ours.items():
+        ax.add_patch(plt.Rectangle((x - BOX_W / 2, y - 0.25), BOX_W, 0.5, facecolor="#eeeeee",
+                                   edgecolor="#555555", lw=1.5, zorder=3))
+        ax.text(x, y, member, ha="center", va="center", fontsize=11, zorder=4)
+    ax.set_xlim(-0.1, width)
+    ax.set_ylim(bottom - 0.6, 0.7)
+    ax.axis("off")
+    ax.set_title(title, fontsize=14)
+    handles = [Line2D([], [], color=c.color, lw=1 + c.level, label=f"{c.code} {c.name}") for c in CR_LEVELS]
+    fig.legend(handles=handles, loc="outside lower center", ncol=5, fontsize=9, frameon=False)
     return fig

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from keyaccount import p_stages, validation as v
 from keyaccount.cases import Case, CaseFileError, case_path, load_case
+from keyaccount.org_tree import fishnet
 from keyaccount.org_tree.model import Influence, OrgTree, Person
 from keyaccount.projects import elements
 from keyaccount.projects.one_two_one import OneTwoOne
@@ -78,6 +79,12 @@ class InfluenceData(_Part):
     note: str = ""
 
 
+class TieData(_Part):
+    member: str
+    person: str
+    cr: int | str
+
+
 class AllyData(_Part):
     name: str
     role: str
@@ -101,6 +108,8 @@ class ProjectsCase(Case):
     as_of: date | None = None           # the day a statistics table is read on
     projects: tuple[ProjectRow, ...] = ()
     one_two_one: tuple[OneTwoOneData, ...] = ()
+    team: tuple[str, ...] = ()               # our people, for the fishnet
+    fishnet: tuple[TieData, ...] = ()
     reference: dict[str, str | float] = {}   # the source's own answer, shown beside the kit's
     notes: str = ""
 
@@ -113,6 +122,9 @@ class ProjectsCase(Case):
     def tree(self) -> OrgTree:
         return OrgTree(tuple(Person.of(**p.model_dump()) for p in self.people),
                        tuple(Influence(**i.model_dump()) for i in self.influences))
+
+    def ties(self):
+        return fishnet.ties(self.tree(), self.team, [(t.member, t.person, t.cr) for t in self.fishnet])
 
     def project_list(self) -> list[elements.Project]:
         return [row.project() for row in self.projects]
@@ -131,6 +143,7 @@ def load_projects_case(name: str) -> ProjectsCase:
     try:
         if case.people:
             case.tree()
+            case.ties()
         case.project_list()
         case.tracking_rows()
     except v.InputError as err:

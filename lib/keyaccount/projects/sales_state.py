@@ -57,3 +57,12 @@ def sales_state(statuses, min_projects: int = 5, early_share: float = 0.8) -> tu
     if late == 0 or early / total >= early_share:
         return STATES[2], f"早期项目占 {early / total:.0%}：{spread}。"
     return STATES[0], f"早、中、后期都有项目：{spread}。"
+
+
+# One illustrative spread per state, as the source's four pictures show them.
+EXAMPLES = {
+    "独当一面": ("P0", "P0", "P1", "P1", "P2", "P3", "P3", "P4", "P5", "P6", "P7"),
+    "只重跟进": ("P3", "P4", "P4", "P5", "P5", "P6", "P6", "P7"),
+    "只重开发": ("P0", "P0", "P0", "P1", "P1", "P1", "P2", "P2", "P3"),
+    "项目少": ("P1", "P4", "P6"),
+}
