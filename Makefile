@@ -18,8 +18,12 @@ $(STAMP): pyproject.toml constraints.txt jupyter/overrides.json
 	cp jupyter/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $(STAMP)
 
+# Headless-friendly: prints the URL; the whole course is browsable, the index opens first.
+# Extra server flags (port, token …) can be passed as: make lab LAB_FLAGS="--ServerApp.port=9999"
+LAB_FLAGS ?=
 lab: $(STAMP)
-	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 notebooks/00_index.ipynb
+	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.allow_root=True \
+	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00_index.ipynb $(LAB_FLAGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --durations=15
