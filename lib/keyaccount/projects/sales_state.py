@@ -54,7 +54,9 @@ def sales_state(statuses, min_projects: int = 5, early_share: float = 0.8) -> tu
         return STATES[3], f"一共只有 {total} 个项目（少于 {min_projects} 个）：{spread}。"
     if early == 0:
         return STATES[1], f"没有早期储备项目：{spread}。"
-    if late == 0 or early / total >= early_share:
+    if late == 0:
+        return STATES[2], f"没有后期（P5–P7）项目：{spread}。"
+    if early / total >= early_share:
         return STATES[2], f"早期项目占 {early / total:.0%}：{spread}。"
     return STATES[0], f"早、中、后期都有项目：{spread}。"
 
