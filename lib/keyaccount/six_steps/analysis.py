@@ -38,6 +38,7 @@ ORG_DIMENSIONS = ("级别", "职能", "采购角色")
 @dataclass(frozen=True)
 class Criterion:
     key: str
+    label: str         # 简称，练习里填写用
     question: str
     quality: str       # 明确 / 近在眼前 / 有价值
     if_not: str        # 不满足时该做什么
@@ -45,12 +46,12 @@ class Criterion:
 
 # 判断销售机会的标准（003 的幻灯片写“五个标准”，列出的是这六条；课程全部使用）。
 CRITERIA = (
-    Criterion("needs_product", "客户需要我们的产品吗？", "明确", "先挖掘需求，客户没有需要就没有机会"),
-    Criterion("budget", "客户有这笔采购的预算吗？", "明确", "弄清预算从哪里来、有多少"),
-    Criterion("timeline", "客户有明确的采购时间表吗？", "近在眼前", "没有时间表就不是眼前的机会：维持联系"),
-    Criterion("can_win", "我们能赢吗？", "有价值", "先找向导、分析竞争，看清胜算"),
-    Criterion("worth_it", "值得投入吗？", "有价值", "算一算金额和投入，不值得就只维持联系"),
-    Criterion("our_strength", "这是我们擅长的吗？", "有价值", "不擅长的生意赢了也难做好"),
+    Criterion("needs_product", "需要产品", "客户需要我们的产品吗？", "明确", "先挖掘需求，客户没有需要就没有机会"),
+    Criterion("budget", "预算", "客户有这笔采购的预算吗？", "明确", "弄清预算从哪里来、有多少"),
+    Criterion("timeline", "采购时间表", "客户有明确的采购时间表吗？", "近在眼前", "没有时间表就不是眼前的机会：维持联系"),
+    Criterion("can_win", "能赢", "我们能赢吗？", "有价值", "先找向导、分析竞争，看清胜算"),
+    Criterion("worth_it", "值得投入", "值得投入吗？", "有价值", "算一算金额和投入，不值得就只维持联系"),
+    Criterion("our_strength", "擅长", "这是我们擅长的吗？", "有价值", "不擅长的生意赢了也难做好"),
 )
 QUALITIES = ("明确", "近在眼前", "有价值")
 

@@ -65,6 +65,23 @@ class Meeting(_Part):
         return commitment.MeetingNote(self.said, self.actions)
 
 
+class ClosingLine(_Part):
+    text: str
+    method: str
+
+    @field_validator("method")
+    @classmethod
+    def _method(cls, value):
+        return _allowed(value, tuple(m for m, _, _ in commitment.CLOSING_METHODS), "促成交易的方法")
+
+
+class CreditScenario(_Part):
+    """一笔坏账和一笔拖延的货款：用于坏账和货款拖延计算器。"""
+    bad_debt: float = Field(ge=0)
+    net_margin: float = Field(gt=0, le=1)
+    annual_rate: float = Field(gt=0, le=1)
+
+
 class Receivable(_Part):
     customer: str
     amount: float = Field(ge=0)
@@ -83,6 +100,8 @@ class SixStepsCase(Case):
     benefits: tuple[Benefit, ...]
     meetings: tuple[Meeting, ...]
     receivables: tuple[Receivable, ...]
+    closing_lines: tuple[ClosingLine, ...] = ()
+    credit: CreditScenario
 
     @field_validator("funnel")
     @classmethod
