@@ -98,3 +98,15 @@ def rules_table() -> "pd.DataFrame":
     import pandas as pd
 
     return pd.DataFrame([(r.name, r.why) for r in RULES], columns=["规则", "为什么要关注"])
+
+
+def describe(t: Thresholds) -> list[str]:
+    """The rules with this set of thresholds, in words (one line per rule, in RULES order)."""
+    return [
+        f"签约时间已过：预签时间（范围则取最晚一天）早于今天 {t.today:%Y.%m.%d}，且还没到 P7。",
+        f"临近签约、进度落后：距预签时间（范围取最早一天）不超过 {t.near_days} 天，状态还没到 {t.ready_state}。",
+        f"后期状态、关系薄弱：状态已到 {t.late_state} 或更后（P7 除外），却没有一位客户达到 CR{t.strong_cr}。",
+        f"大金额、早期状态、时间临近：预签金额 ≥ {t.big_amount:g} 万元，状态不晚于 {t.early_state}，"
+        f"距预签时间不超过 {t.big_near_days} 天。",
+        f"单线联系：状态已到 {t.contacts_from_state} 或更后（P7 除外），客户名单不超过 1 人。",
+    ]
