@@ -20,3 +20,17 @@ def test_tows_key_agrees_with_the_quadrants_each_strategy_uses():
     for label, strategy in swot_ex.labelled_strategies().items():
         assert answer_key("strategy_swot_tows")["tows"][label] == strategy.kind
         assert swot_model.strategy_problems(strategy, swot) == []
+
+
+def test_fishbone_plan_key_comes_from_the_case_and_the_plan_rules():
+    key = answer_key("strategy_fishbone_plan")
+    assert key["causes"]["竞争对手"] == {"K4", "K5", "K6", "K7"}
+    assert key["plan_faults"] == {"日期顺序": {"D3"}, "截标前完成": {"D6", "D8"},
+                                  "有责任人": {"D2", "D7"}, "有监控点": {"D4", "D7"}}
+
+
+def test_every_expected_set_is_non_empty():
+    """grading scores a set answer as a share of the expected set, so none may be empty."""
+    for assignment, names in (("strategy_swot_tows", ("swot",)), ("strategy_fishbone_plan", ("causes", "plan_faults"))):
+        key = answer_key(assignment)
+        assert all(expected for name in names for expected in key[name].values())
