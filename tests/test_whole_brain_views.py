@@ -22,7 +22,10 @@ def test_radar_renders_with_chinese_quadrant_labels():
 
 def test_self_assessment_asks_for_eight_picks_then_shows_the_profile():
     w = SelfAssessment()
-    assert "应选 8 项" in w.result.value
+    assert "第 1 轮已选 0 / 8 项" in w.result.value
+    w.controls[0].value = tuple(ELEMENTS["A"][:6] + ELEMENTS["B"][:3])
+    w.controls[1].value = w.controls[2].value = tuple(ELEMENTS["A"][:6] + ELEMENTS["B"][:2])
+    assert "第 1 轮" in w.result.value and "应选 8 项，现在选了 9 项" in w.result.value
     picks = ELEMENTS["C"][:4] + ELEMENTS["D"][:4]
     for control in w.controls:
         control.value = tuple(picks)

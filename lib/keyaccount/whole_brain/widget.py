@@ -4,7 +4,7 @@ import ipywidgets as widgets
 from keyaccount.funnel.widget import figure_png
 from keyaccount.validation import InputError
 from keyaccount.whole_brain import chart
-from keyaccount.whole_brain.model import ELEMENTS, PAIRS, ROUNDS, Profile, quadrant
+from keyaccount.whole_brain.model import ELEMENTS, PAIRS, PICKS_PER_ROUND, ROUNDS, Profile, quadrant
 
 OPTIONS = [e for names in ELEMENTS.values() for e in sorted(names)]
 
@@ -28,6 +28,11 @@ class SelfAssessment:
         self._update()
 
     def _update(self, _change=None) -> None:
+        counts = [len(c.value) for c in self.controls]
+        if any(n < PICKS_PER_ROUND for n in counts):
+            progress = "；".join(f"第 {i} 轮已选 {n} / {PICKS_PER_ROUND} 项" for i, n in enumerate(counts, start=1))
+            self.result.value = f"<p>{progress}。每轮选满 {PICKS_PER_ROUND} 项后显示你的偏好图（按住 Ctrl 或 ⌘ 可多选）。</p>"
+            return
         try:
             profile = Profile([c.value for c in self.controls])
         except InputError as err:
