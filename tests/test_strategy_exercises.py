@@ -34,3 +34,8 @@ def test_every_expected_set_is_non_empty():
     for assignment, names in (("strategy_swot_tows", ("swot",)), ("strategy_fishbone_plan", ("causes", "plan_faults"))):
         key = answer_key(assignment)
         assert all(expected for name in names for expected in key[name].values())
+
+
+def test_smart_key_has_one_broken_letter_per_goal_and_one_good_goal():
+    faults = answer_key("strategy_smart")["smart_faults"]
+    assert sorted(faults.values()) == sorted(["S", "M", "A", "R", "T", "无"])

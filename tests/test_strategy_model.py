@@ -79,3 +79,15 @@ def test_complete_team_form_passes():
 def test_team_form_problems_name_the_field(changes, words):
     problems = team.form_problems(form(**changes))
     assert len(problems) == 1 and words in problems[0]
+
+
+def test_smart_goals_case_loads_and_a_broken_one_names_the_field(tmp_path):
+    from keyaccount.cases import CaseFileError, load_case
+    from keyaccount.strategy.case import SmartGoalsCase, load_smart_case
+
+    assert len(load_smart_case("strategy_smart_goals").goal_list()) == 6
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: smart_goals\ntitle: 坏\ntoday: 2026-12-01\ngoals:\n  - {label: 目标1, what: 拜访, due: 下个月}\n",
+                   encoding="utf-8")
+    with pytest.raises(CaseFileError, match="goals.1.due"):
+        load_case(str(bad), SmartGoalsCase)

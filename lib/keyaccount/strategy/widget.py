@@ -53,15 +53,12 @@ class ChecklistForm:
 class SmartChecker:
     """One Text per field of a ``smart.Goal`` (``target`` a FloatText, dates DatePickers); ``result`` shows S/M/A/R/T."""
 
-    LABELS = {"what": "做什么", "measure": "衡量标准", "target": "目标值", "owner": "责任人", "start": "开始日期",
-              "due": "完成日期", "overall_goal": "总目标", "resources": "需要的资源"}
-
     def __init__(self, goal: smart.Goal | None = None, today: dt.date | None = None):
         goal = goal or smart.Goal("")
         self.today = today
         style, layout = {"description_width": "7em"}, w.Layout(width="44em")
         self.controls = {}
-        for name, label in self.LABELS.items():
+        for name, label in smart.FIELDS.items():
             value = getattr(goal, name)
             if name == "target":
                 control = w.FloatText(value if isinstance(value, (int, float)) else 0.0, description=label, style=style)
