@@ -94,7 +94,11 @@ def _legend(fig: Figure, ax) -> None:
 
 
 def _wrap(text: str, width: int = 7) -> str:
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+    """Long names on two balanced lines (a lone last character reads badly in Chinese)."""
+    if len(text) <= width:
+        return text
+    half = (len(text) + 1) // 2
+    return f"{text[:half]}\n{text[half:]}"
 
 
 def _vertical(text: str) -> str:
