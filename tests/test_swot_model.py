@@ -116,3 +116,8 @@ def test_broken_case_file_names_the_field(tmp_path):
     bad.write_text("kind: swot\ntitle: 坏\nstatements:\n  - {id: S1, text: 品牌, quadrant: X}\n", encoding="utf-8")
     with pytest.raises(CaseFileError, match="statements.1.quadrant"):
         load_case(str(bad), SwotCase)
+
+
+def test_ids_can_be_hidden_for_sorting():
+    s = model.Statement("S1", "品质稳定", "S", category="Q")
+    assert chart.statement_label(s, show_id=False) == "【Q】品质稳定"

@@ -59,14 +59,16 @@ def _canvas(width: float, height: float):
     return fig, ax
 
 
-def statement_label(statement) -> str:
+def statement_label(statement, show_id: bool = True) -> str:
     """'S1 公司品牌有优势' with the category tag in brackets when there is one."""
     tag = f"【{statement.category}】" if statement.category else ""
-    return f"{statement.id} {tag}{statement.text}"
+    return f"{statement.id} {tag}{statement.text}" if show_id else f"{tag}{statement.text}"
 
 
-def swot_chart(swot: Swot, title: str = "SWOT 分析", wrong=()) -> Figure:
-    """The 2×2 grid: rows 内部/外部因素, columns 有利/不利; ids in ``wrong`` are shown in red."""
+def swot_chart(swot: Swot, title: str = "SWOT 分析", wrong=(), show_ids: bool = True) -> Figure:
+    """The 2×2 grid: rows 内部/外部因素, columns 有利/不利; ids in ``wrong`` are shown in red.
+
+    ``show_ids=False`` hides ids such as "S1" that would give a sorting exercise away."""
     width, height, left, top = 13.0, 8.5, 1.0, 1.1
     fig, ax = _canvas(width, height)
     ax.text(width / 2, height - 0.35, title, fontsize=20, ha="center", va="center")
@@ -83,7 +85,7 @@ def swot_chart(swot: Swot, title: str = "SWOT 分析", wrong=()) -> Figure:
         items = swot.in_quadrant(code)
         x, y = left + col * cell_w, height - top - (row + 1) * cell_h
         sizes.append(text_box(ax, x, y, cell_w, cell_h, f"{q.code} {q.name} {q.english}",
-                              [statement_label(s) for s in items] or ["（空）"], COLORS[code],
+                              [statement_label(s, show_ids) for s in items] or ["（空）"], COLORS[code],
                               colors=[WRONG if s.id in wrong else "black" for s in items] or None))
     return fig
 

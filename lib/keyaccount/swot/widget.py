@@ -24,15 +24,17 @@ class SwotSorter:
     def __init__(self, swot: model.Swot, title: str = "SWOT 分析"):
         self.swot, self.title = swot, title
         options = [(UNPLACED, UNPLACED)] + [(f"{q.code} {q.name}", q.code) for q in model.QUADRANTS]
-        self.controls = {s.id: w.Dropdown(options=options, value=UNPLACED, description=s.text,
-                                          style={"description_width": "22em"}, layout=w.Layout(width="34em"))
+        self.controls = {s.id: w.Dropdown(options=options, value=UNPLACED, layout=w.Layout(width="9em"))
                          for s in swot.statements}
+        # listed by text, not by id: the case order (S1 … T3) would give the answer away
+        rows = [w.HBox([self.controls[s.id], w.Label(chart.statement_label(s, show_id=False))])
+                for s in sorted(swot.statements, key=lambda s: s.text)]
         self.show_answer = w.Checkbox(False, description="显示参考答案")
         self.result = w.HTML()
         self.figure = w.Image(format="png", layout=w.Layout(max_width="760px"))
         for control in [*self.controls.values(), self.show_answer]:
             control.observe(self.update, names="value")
-        self.box = w.VBox([w.VBox(list(self.controls.values())), self.show_answer, self.result, self.figure])
+        self.box = w.VBox([w.VBox(rows), self.show_answer, self.result, self.figure])
         self.update()
 
     def placement(self) -> dict:
@@ -58,7 +60,8 @@ class SwotSorter:
             fig = chart.swot_chart(self.swot, f"{self.title}（参考答案）")
         else:
             wrong = {sid for sid, code in placement.items() if code not in self.swot.statement(sid).accepted}
-            fig = chart.swot_chart(self.swot.placed(placement), f"{self.title}（你的分类，红色为放错）", wrong=wrong)
+            fig = chart.swot_chart(self.swot.placed(placement), f"{self.title}（你的分类，红色为放错）", wrong=wrong,
+                                   show_ids=False)
         self.result.value = text
         self.figure.value = figure_png(fig)
 
