@@ -39,3 +39,8 @@ def test_fishnet_chart_renders_without_warnings(case):
         fig.savefig(io.BytesIO(), format="png")
     assert len(fig.axes[0].get_lines()) == len(case.ties())
     plt.close(fig)
+
+
+def test_a_fishnet_without_our_team_is_refused_in_chinese(case):
+    with pytest.raises(InputError, match="我方人员"):
+        chart.fishnet_chart(case.tree(), (), ())

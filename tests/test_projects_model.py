@@ -203,3 +203,20 @@ def test_exercise_answer_keys_come_from_the_case_files_and_every_flag_set_is_gra
     assert stats["key_projects"] == {"E", "A", "F"}
     assert all(stats["flags"].values()), "a rule with no project cannot be scored (division by zero)"
     assert stats["one_two_one"]["两位"] == {"唐经理", "许主任"}
+
+
+def test_bcg_chart_renders_the_four_quadrants_without_warnings():
+    import io
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from keyaccount.projects import chart
+
+    fig = chart.bcg_chart()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(io.BytesIO(), format="png")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert set(reference.BCG) <= texts
+    plt.close(fig)

@@ -8,6 +8,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 import keyaccount  # noqa: F401  (Chinese font)
 from keyaccount.org_tree.model import LEVELS, NO_ROLE, OrgTree
 from keyaccount.projects.relationship import CR_LEVELS
+from keyaccount.validation import InputError
 
 CHAIN_COLORS = {"技术": "#1f5fbf", "商务": "#d62728", "技术+商务": "#7b3294", "无": "#8c8c8c"}
 BOX_W, BOX_H = 1.8, 0.8
@@ -77,6 +78,8 @@ def fishnet_chart(tree: OrgTree, team: tuple[str, ...], net, title: str = "关�
     """Customer people by level on top, our team in a row below, one line per tie coloured by CR."""
     from keyaccount.projects.relationship import CR_LEVELS
 
+    if not team:
+        raise InputError("渔网图需要至少一位我方人员（案例文件的 team）。")
     pos = positions(tree, min_slots=len(team))
     slots = max(len(team), *(sum(p.level == level for p in tree.people) for level in LEVELS))
     width = LABEL_W + slots * SLOT_W

@@ -7,7 +7,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 import keyaccount  # noqa: F401  (Chinese font)
-from keyaccount import p_stages
 from keyaccount.projects.sales_state import BANDS, sales_state, stage_counts
 
 BAND_COLORS = ("#9ecae1", "#fdae6b", "#74c476")
@@ -60,6 +59,28 @@ def timeline_chart(projects, today: date, flagged: set) -> Figure:
     return fig
 
 
-def p_state_legend() -> str:
-    """'P0 市场规划/客户开发 …' for captions."""
-    return "；".join(f"{s.code} {s.name}" for s in p_stages.STAGES)
+def bcg_chart() -> Figure:
+    """The BCG matrix: growth (up) × relative market share (high on the left), strategy in each cell."""
+    from keyaccount.projects.reference import BCG
+
+    fig, ax = plt.subplots(figsize=(7.5, 5.6), layout="constrained")
+    cells = [(0, 1, "#fdd49e"), (0, 0, "#c7e9c0"), (1, 1, "#c6dbef"), (1, 0, "#e0e0e0")]  # 明星 金牛 问题 瘦狗
+    for (name, text), (col, row, color) in zip(BCG.items(), cells):
+        ax.add_patch(plt.Rectangle((col, row), 1, 1, facecolor=color, edgecolor="white", lw=3))
+        ax.text(col + 0.5, row + 0.72, name, ha="center", va="center", fontsize=13)
+        ax.text(col + 0.5, row + 0.38, "\n".join(_wrap(text, 14)), ha="center", va="center", fontsize=10)
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 2)
+    ax.set_xticks([0.5, 1.5], ["高", "低"])
+    ax.set_yticks([0.5, 1.5], ["低", "高"])
+    ax.set_xlabel("相对市场占有率")
+    ax.set_ylabel("市场成长率")
+    ax.tick_params(length=0)
+    ax.spines[:].set_visible(False)
+    ax.set_title("波士顿矩阵（BCG）", fontsize=14)
+    return fig
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Chinese text cut into lines of ``width`` characters."""
+    return [text[i:i + width] for i in range(0, len(text), width)]
