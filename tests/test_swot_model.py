@@ -91,10 +91,12 @@ def test_tows_groups_in_matrix_order(antelope):
     assert [len(v) for v in grouped.values()] == [5, 3, 4, 3]
 
 
-def test_wrap_keeps_every_character():
+def test_wrap_keeps_every_character_and_counts_latin_as_half():
     text = "麋鹿、斑马 B 产品应用多，升级、扩容比羚羊有优势"
     lines = chart.wrap(text, 8)
-    assert "".join(lines) == text and max(map(len, lines)) <= 8
+    assert "".join(lines) == text
+    assert max(sum(0.55 if ch.isascii() else 1 for ch in line) for line in lines) <= 8
+    assert chart.wrap("OEM ABC 12345", 8) == ["OEM ABC 12345"]
 
 
 @pytest.mark.parametrize("draw", ["swot", "tows"])

@@ -15,10 +15,18 @@ WRONG = "#c0392b"
 LINE_SPACING = 1.45
 
 
-def wrap(text: str, width: int) -> list:
-    """Split text into lines of at most ``width`` characters (Chinese has no spaces to break at)."""
-    width = max(int(width), 4)
-    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+def wrap(text: str, width: float) -> list:
+    """Split text into lines about ``width`` Chinese characters wide (Latin letters and digits
+    count as half; Chinese has no spaces to break at, so any character may end a line)."""
+    width = max(width, 4)
+    lines, line, used = [], "", 0.0
+    for ch in text:
+        size = 0.55 if ch.isascii() else 1.0
+        if used + size > width and line:
+            lines.append(line)
+            line, used = "", 0.0
+        line, used = line + ch, used + size
+    return lines + [line] if line or not lines else lines
 
 
 def text_box(ax, x, y, w, h, title, items, color, max_size=15.0, colors=None):
@@ -32,7 +40,7 @@ def text_box(ax, x, y, w, h, title, items, color, max_size=15.0, colors=None):
     size = max_size
     while True:
         chars = (w - 0.45) * 72 / size
-        lines = [(i, line) for i, item in enumerate(items) for line in _bullet(wrap(item, chars - 1))]
+        lines = [(i, line) for i, item in enumerate(items) for line in _bullet(wrap(item, chars - 2))]
         needed = (len(lines) + 1.8) * size * LINE_SPACING / 72
         if needed <= h - 0.25 or size <= 7:
             break
