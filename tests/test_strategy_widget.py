@@ -30,3 +30,19 @@ def test_smart_checker_follows_the_fields():
     assert "这是一个 SMART 目标" in checker.result.value
     checker.controls["what"].value = "尽量搞好关系"
     assert "尽量" in checker.result.value
+
+
+def test_team_form_editor_checks_the_typed_stage_and_cr():
+    from keyaccount.strategy.widget import TeamFormEditor
+
+    editor = TeamFormEditor()
+    values = {"reporter": "小王", "project": "K 移动网络优化", "amount": "300–500 万", "sign_date": "2026-12",
+              "product": "网络优化", "stage": "P3", "leader": "小王", "monitor": "销售总监", "sponsor": "区域总经理",
+              "members": "售前经理、商务经理", "cr_高": "CR2", "cr_中": "CR3", "cr_低": "CR4"}
+    for name, value in values.items():
+        editor.controls[name].value = value
+    assert "填写完整" in editor.result.value
+    assert editor.form().members == ("售前经理", "商务经理")
+    editor.controls["stage"].value = "P2-P3"
+    editor.controls["cr_中"].value = "很好"
+    assert "还有 2 处要改" in editor.result.value and "P2-P3" in editor.result.value and "很好" in editor.result.value

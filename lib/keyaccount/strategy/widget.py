@@ -4,7 +4,7 @@ import html
 
 import ipywidgets as w
 
-from keyaccount.strategy import checklists, smart
+from keyaccount.strategy import checklists, smart, team
 
 GOOD, BAD = "#2ca02c", "#d62728"
 
@@ -83,6 +83,45 @@ class SmartChecker:
             + "</tr>" for letter, problem in checks.items())
         verdict = "这是一个 SMART 目标。" if not any(checks.values()) else "还不是 SMART 目标，请按 ✗ 的提示修改。"
         self.result.value = f"<table>{rows}</table><p><b>{verdict}</b></p>"
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.box)
+
+
+class TeamFormEditor:
+    """The 项目组构成 form as text fields (状态 and CR typed as on paper); ``result`` lists its problems."""
+
+    def __init__(self, form: team.TeamForm | None = None):
+        form = form or team.TeamForm("", "", "", {}, "", "", "")
+        style, layout = {"description_width": "7em"}, w.Layout(width="36em")
+        fields = {"reporter": "填报人", "project": "项目名称", "amount": "预计金额", "sign_date": "预签时间",
+                  "product": "产品类型", "stage": "项目状态 Px", "leader": team.ROLES["leader"],
+                  "monitor": team.ROLES["monitor"], "sponsor": team.ROLES["sponsor"]}
+        self.controls = {name: w.Text(str(getattr(form, name) or ""), description=label, style=style, layout=layout)
+                         for name, label in fields.items()}
+        self.controls["members"] = w.Text("、".join(form.members), description=team.ROLES["members"],
+                                          placeholder="用顿号分隔", style=style, layout=layout)
+        for level in team.CUSTOMER_LEVELS:
+            self.controls[f"cr_{level}"] = w.Text(form.customer_status.get(level, ""), description=f"客户状况·{level}",
+                                                  placeholder="CR1–CR5", style=style, layout=layout)
+        for control in self.controls.values():
+            control.observe(self.update, names="value")
+        self.result = w.HTML()
+        self.box = w.VBox([*self.controls.values(), self.result])
+        self.update()
+
+    def form(self) -> team.TeamForm:
+        values = {name: c.value.strip() for name, c in self.controls.items()}
+        status = {level: values.pop(f"cr_{level}") for level in team.CUSTOMER_LEVELS}
+        members = tuple(m for m in values.pop("members").split("、") if m)
+        return team.TeamForm(**values, customer_status={k: v for k, v in status.items() if v}, members=members)
+
+    def update(self, _change=None) -> None:
+        problems = team.form_problems(self.form())
+        self.result.value = (f"<p style='color:{GOOD}'><b>项目组构成表填写完整。</b></p>" if not problems else
+                             f"<p style='color:{BAD}'><b>还有 {len(problems)} 处要改：</b></p><ul>"
+                             + "".join(f"<li>{html.escape(p)}</li>" for p in problems) + "</ul>")
 
     def _ipython_display_(self):
         from IPython.display import display
