@@ -220,3 +220,9 @@ def test_bcg_chart_renders_the_four_quadrants_without_warnings():
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert set(reference.BCG) <= texts
     plt.close(fig)
+
+
+def test_a_date_range_that_has_already_begun_counts_as_near():
+    running = elements.Project.of("Y", "P2", 50, "24.Q1", contacts=[("甲", 3), ("乙", 3)])
+    flagged = attention.flagged_by_rule([running], attention.Thresholds(date(2024, 2, 10)))
+    assert flagged["临近签约、进度落后"] == {"Y"} and flagged["签约时间已过"] == set()

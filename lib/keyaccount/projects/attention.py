@@ -53,7 +53,8 @@ RULE_NAMES = {r.code: r.name for r in RULES}
 
 
 def _days_to(project: Project, today: date) -> int:
-    return (project.sign_date.first - today).days
+    """Days until the sign date starts; 0 when today is already inside a date range."""
+    return max((project.sign_date.first - today).days, 0)
 
 
 def _reason(code: str, p: Project, t: Thresholds) -> str | None:
@@ -64,7 +65,7 @@ def _reason(code: str, p: Project, t: Thresholds) -> str | None:
     signed = p.status == "P7"
     if code == "overdue" and not signed and p.sign_date.last < t.today:
         return f"预签时间 {p.sign_date} 已过（今天 {t.today:%Y.%m.%d}），状态仍是 {p.status}。"
-    if (code == "near_but_early" and p.sign_date.last >= t.today and 0 <= days <= t.near_days
+    if (code == "near_but_early" and p.sign_date.last >= t.today and days <= t.near_days
             and idx < index(t.ready_state)):
         return f"距预签时间 {p.sign_date} 只有 {days} 天，状态才到 {p.status}（应至少到 {t.ready_state}）。"
     if code == "weak_late" and idx >= index(t.late_state) and not signed and p.best_cr < t.strong_cr:
@@ -73,7 +74,7 @@ def _reason(code: str, p: Project, t: Thresholds) -> str | None:
     if (code == "big_early_near" and p.amount.estimate >= t.big_amount and idx <= index(t.early_state)
             and p.sign_date.last >= t.today and days <= t.big_near_days):
         return (f"预签金额 {p.amount} 属大项目，状态只有 {p.status}，距预签时间 {p.sign_date} 约 "
-                f"{max(days, 0) // 30} 个月。")
+                f"{days // 30} 个月。")
     if code == "single_thread" and idx >= index(t.contacts_from_state) and not signed and len(p.contacts) <= 1:
         return f"状态已到 {p.status}，客户名单只有 {len(p.contacts)} 人。"
     return None
