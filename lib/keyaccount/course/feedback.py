@@ -18,3 +18,36 @@ class ShortenTestErrors(Preprocessor):
                 if output.get("output_type") == "error":
                     output["traceback"] = [f"{output.get('ename', '错误')}: {output.get('evalue', '')}"]
         return cell, resources
+
+
+OUTPUT_LIMIT = 5000  # characters of one output kept in feedback
+CUT_NOTE = "\n…（输出太长，反馈里只保留开头 {limit} 个字符）"
+
+
+def oversized(output) -> bool:
+    """Whether a cell output is longer than feedback keeps."""
+    return sum(len(text) for text in _texts(output).values()) > OUTPUT_LIMIT
+
+
+def _texts(output) -> dict:
+    if output.get("output_type") == "stream":
+        return {"text": output.get("text", "")}
+    return {k: v for k, v in output.get("data", {}).items() if isinstance(v, str) and k.startswith("text/")}
+
+
+class LimitOutputSize(Preprocessor):
+    """Cut any text output longer than OUTPUT_LIMIT characters, so feedback pages stay small."""
+
+    enabled = Bool(True)
+
+    def preprocess_cell(self, cell, resources, index):
+        for output in cell.get("outputs", []):
+            if not oversized(output):
+                continue
+            for key, text in _texts(output).items():
+                cut = text[:OUTPUT_LIMIT] + CUT_NOTE.format(limit=OUTPUT_LIMIT)
+                if output.get("output_type") == "stream":
+                    output["text"] = cut
+                else:
+                    output["data"][key] = cut
+        return cell, resources

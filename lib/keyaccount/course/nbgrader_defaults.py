@@ -6,6 +6,7 @@ FEEDBACK_PREPROCESSORS = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",  # feedback never shows hidden tests …
     "keyaccount.course.feedback.ShortenTestErrors",  # … not even quoted in a traceback
+    "keyaccount.course.feedback.LimitOutputSize",  # a huge output does not make a huge page
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 CELL_TIMEOUT = 60  # seconds; a cell that loops forever is stopped and scored 0
