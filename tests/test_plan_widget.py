@@ -24,3 +24,12 @@ def test_moving_the_tender_close_earlier_flags_late_tasks():
     assert "通过全部检查" in checker.result.value
     checker.deadline.value = dt.date(2026, 12, 15)
     assert "T6" in checker.result.value and "T7" in checker.result.value
+
+
+def test_cleared_dates_give_a_message_not_a_crash():
+    case = load_project_case("strategy_kmobile")
+    checker = PlanChecker(case.tasks(), case.tender_close)
+    checker.end.value = None
+    assert "通过全部检查" in checker.result.value
+    checker.deadline.value = None
+    assert "请先选择截标日" in checker.result.value

@@ -50,6 +50,9 @@ class PlanChecker:
         if isinstance(self.start.value, dt.date) and isinstance(self.end.value, dt.date):
             self.tasks[i] = replace(self.tasks[i], start=self.start.value, end=self.end.value,
                                     owner=self.owner.value, checkpoint=self.checkpoint.value)
+        if not isinstance(self.deadline.value, dt.date):
+            self.result.value = "<p style='color:#d62728'>请先选择截标日。</p>"
+            return
         problems = model.plan_problems(self.tasks, self.deadline.value)
         self.result.value = ("<p style='color:#2ca02c'><b>计划通过全部检查。</b></p>" if not problems else
                              f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
