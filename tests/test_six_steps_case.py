@@ -46,3 +46,14 @@ def test_unknown_meeting_action_is_named(tmp_path, monkeypatch):
 def test_missing_opportunity_criterion_is_named(tmp_path, monkeypatch):
     message = _broken(tmp_path, monkeypatch, lambda d: d["prospect"].pop("budget"))
     assert "prospect" in message and "budget" in message
+
+
+def test_org_table_lists_people_top_level_first():
+    table = load_six_steps_case("six_steps_yaya_oilfield").org_table()
+    assert table["级别"].tolist() == sorted(table["级别"], key=["高层", "中层", "基层"].index)
+    assert table.loc[0, "采购角色"] == "决策者"
+
+
+def test_unknown_purchase_role_is_named(tmp_path, monkeypatch):
+    message = _broken(tmp_path, monkeypatch, lambda d: d["people"][0].update(roles=["拍板人"]))
+    assert "people.1.roles" in message and "拍板人" in message

@@ -33,6 +33,7 @@ INSIDER_LEVELS = (
     ("高级内线", "决策层或其身边的人", "引见决策者，影响决策，提示决策时机"),
 )
 ORG_DIMENSIONS = ("级别", "职能", "采购角色")
+ORG_LEVELS = ("高层", "中层", "基层")
 
 
 @dataclass(frozen=True)

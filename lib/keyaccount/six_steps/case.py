@@ -1,6 +1,7 @@
 """Six-step case files (kind: six_steps): one account followed through the six steps."""
 from typing import Literal
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from keyaccount.cases import Case, load_case
@@ -20,9 +21,22 @@ def _allowed(value, allowed, what: str):
 class Person(_Part):
     name: str
     title: str
+    level: str                       # 高层/中层/基层
+    function: str                    # 职能（部门）
+    roles: tuple[str, ...]           # 采购角色（needs.ROLES）
     stage: str                       # 认识/约会/信赖/同盟
     observed: tuple[str, ...] = ()   # 观察到的行为（trust.BEHAVIOURS）
     style: str = ""                  # 案例作者给出的沟通风格（参考答案）
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value):
+        return _allowed(value, analysis.ORG_LEVELS, "级别")
+
+    @field_validator("roles")
+    @classmethod
+    def _roles(cls, value):
+        return tuple(_allowed(r, needs.ROLES, "采购角色") for r in value)
 
     @field_validator("stage")
     @classmethod
@@ -134,6 +148,12 @@ class SixStepsCase(Case):
 
     def opportunity(self) -> analysis.OpportunityVerdict:
         return analysis.judge_opportunity(dict(self.prospect))
+
+    def org_table(self) -> pd.DataFrame:
+        """组织结构分析：采购相关的人按级别、职能和采购角色排列（高层在前）。"""
+        rows = sorted(((p.level, p.name, p.title, p.function, "、".join(p.roles)) for p in self.people),
+                      key=lambda row: analysis.ORG_LEVELS.index(row[0]))
+        return pd.DataFrame(rows, columns=["级别", "姓名", "职务", "职能", "采购角色"])
 
     def relationship_plan(self):
         return trust.relationship_plan((p.name, p.title, p.stage) for p in self.people)

@@ -3,7 +3,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 import keyaccount  # noqa: F401  (Chinese font)
-from keyaccount.six_steps import credit, needs, steps, trust
+from keyaccount.six_steps import analysis, credit, needs, steps, trust
 
 BLUE, LIGHT, ORANGE, RED, GREY = "#3182bd", "#deebf7", "#fdd0a2", "#d62728", "#555555"
 
@@ -140,4 +140,23 @@ def _rate_bars(rates, values, chosen, value_format, xlabel, ylabel, title) -> Fi
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, max(values) * 1.15)
     ax.set_title(title, fontsize=13)
+    return fig
+
+
+def org_chart(people, title: str = "组织结构分析：级别、职能、采购角色") -> Figure:
+    """People placed by level (高层 on top), each box showing 职务 and 采购角色 (``people``: case Persons)."""
+    people = list(people)
+    levels = analysis.ORG_LEVELS
+    rows = {level: [p for p in people if p.level == level] for level in levels}
+    width = max(3, max(len(r) for r in rows.values()))
+    fig, ax = _canvas(2.8 * width + 1.4, 1.5 * len(levels) + 0.8, (-1.2, 2.8 * width), (-0.8, 1.5 * len(levels) - 0.6))
+    for i, level in enumerate(levels):
+        y = 1.5 * (len(levels) - 1 - i)
+        ax.text(-0.7, y, level, ha="center", va="center", fontsize=13, color=GREY)
+        row = rows[level]
+        offset = (width - len(row)) * 1.4
+        for j, p in enumerate(row):
+            _box(ax, offset + 2.8 * j + 1.4, y, 2.5, 1.0, f"{p.name}  {p.title}\n{p.function}\n角色：{'、'.join(p.roles)}",
+                 ORANGE if "决策者" in p.roles else LIGHT, size=11)
+    ax.set_title(title, fontsize=14)
     return fig
