@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from keyaccount import p_stages
 from keyaccount import validation as v
+from keyaccount.projects.relationship import CR_CODES
 
-CR_LEVELS = ("CR1", "CR2", "CR3", "CR4", "CR5")   # 客户关系程度（源文件 001 四.2）
 CUSTOMER_LEVELS = ("高", "中", "低")
 ROLES = {"leader": "项目组长", "members": "项目成员", "monitor": "项目监控人", "sponsor": "高层支持"}
 
@@ -42,8 +42,8 @@ def form_problems(form: TeamForm) -> list:
         value = status.get(level)
         if value is None:
             problems.append(f"客户状况缺少“{level}”层的 CR 程度。")
-        elif value not in CR_LEVELS:
-            problems.append(f"客户状况“{level}”层应填 {'、'.join(CR_LEVELS)} 之一，收到 {value!r}。")
+        elif value not in CR_CODES:
+            problems.append(f"客户状况“{level}”层应填 {'、'.join(CR_CODES)} 之一，收到 {value!r}。")
     for key in status:
         if key not in CUSTOMER_LEVELS:
             problems.append(f"客户状况只分 高、中、低 三层，不认识 {key!r}。")
