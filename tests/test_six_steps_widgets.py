@@ -18,6 +18,8 @@ CASE = load_six_steps_case("six_steps_yaya_oilfield")
     lambda: chart.purchase_process_chart("评估比较"),
     lambda: chart.relationship_chart((p.name, p.stage) for p in CASE.people),
     lambda: chart.org_chart(CASE.people),
+    lambda: chart.meeting_chart(["会谈1", "会谈2"], ["暂停", "进展"]),
+    lambda: chart.collection_chart(CASE.receivable_rows()),
     lambda: chart.style_chart(trust.identify_style(CASE.people[0].observed)),
     lambda: chart.bad_debt_chart(600, 0.035),
     lambda: chart.delay_chart(0.10, 0.05),

@@ -3,7 +3,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 import keyaccount  # noqa: F401  (Chinese font)
-from keyaccount.six_steps import analysis, credit, needs, steps, trust
+from keyaccount.six_steps import analysis, commitment, credit, needs, receivables, steps, trust
 
 BLUE, LIGHT, ORANGE, RED, GREY = "#3182bd", "#deebf7", "#fdd0a2", "#d62728", "#555555"
 
@@ -83,20 +83,63 @@ def purchase_process_chart(highlight: str | None = None) -> Figure:
 
 
 def relationship_chart(people) -> Figure:
-    """Each person (姓名, 阶段) placed in its relationship stage column."""
-    people = list(people)
-    names = trust.STAGE_NAMES
-    fig, ax = _canvas(10, 0.55 * len(people) + 2.0, (-0.5, len(names) - 0.5), (-0.8, len(people) + 0.4))
-    for i, stage in enumerate(trust.RELATIONSHIP_STAGES):
-        ax.add_patch(FancyBboxPatch((i - 0.47, -0.6), 0.94, len(people) + 0.1, boxstyle="round,pad=0.01",
+    """Each person (姓名, 阶段) placed in its relationship stage column, with the road travelled."""
+    headers = [f"{s.name}\n{s.aim}" for s in trust.RELATIONSHIP_STAGES]
+    return _column_chart(trust.STAGE_NAMES, headers, list(people), "客户关系四阶段：谁走到了哪一步", trail=True)
+
+
+OUTCOME_MEANING = {"订单": "客户下单、签约", "进展": "客户同意了具体行动", "暂停": "没有任何具体行动",
+                   "无销售": "客户明确拒绝"}
+
+
+def meeting_chart(labels, outcomes) -> Figure:
+    """Each meeting placed under its outcome (大规模销售的四种结果)."""
+    columns = commitment.LARGE_SALE_OUTCOMES
+    headers = [f"{o}\n{OUTCOME_MEANING[o]}" for o in columns]
+    return _column_chart(columns, headers, list(zip(labels, outcomes)), "会谈结果：看客户的行动，不看言语")
+
+
+def _column_chart(columns, headers, items, title, trail=False) -> Figure:
+    """Items (label, column) as dots in labelled columns; ``trail`` draws the way from the first column."""
+    fig, ax = _canvas(10, 0.55 * len(items) + 2.0, (-0.5, len(columns) - 0.5), (-0.8, len(items) + 0.4))
+    for i, header in enumerate(headers):
+        ax.add_patch(FancyBboxPatch((i - 0.47, -0.6), 0.94, len(items) + 0.1, boxstyle="round,pad=0.01",
                                     facecolor=LIGHT if i % 2 else "#f7fbff", edgecolor="none"))
-        ax.text(i, len(people) + 0.05, f"{stage.name}\n{stage.aim}", ha="center", va="bottom", fontsize=10)
-    for row, (name, stage) in enumerate(people):
-        x, y = names.index(stage), len(people) - 1 - row
-        ax.plot(range(x + 1), [y] * (x + 1), color=BLUE, linewidth=3, alpha=0.35)
+        ax.text(i, len(items) + 0.05, header, ha="center", va="bottom", fontsize=10)
+    for row, (label, column) in enumerate(items):
+        x, y = columns.index(column), len(items) - 1 - row
+        if trail:
+            ax.plot(range(x + 1), [y] * (x + 1), color=BLUE, linewidth=3, alpha=0.35)
         ax.plot([x], [y], "o", color=BLUE, markersize=11)
-        ax.text(x + 0.12, y, name, ha="left", va="center", fontsize=12)
-    ax.set_title("客户关系四阶段：谁走到了哪一步", fontsize=14, pad=38)
+        ax.text(x + 0.12, y, label, ha="left", va="center", fontsize=12)
+    ax.set_title(title, fontsize=14, pad=38)
+    return fig
+
+
+def collection_chart(rows, large_amount: float = receivables.LARGE_AMOUNT) -> Figure:
+    """Receivables (客户, 金额, 逾期天数) by aging and amount, over the bands of the collection ladder."""
+    rows = list(rows)
+    fig = Figure(figsize=(9, 4.6), layout="constrained")
+    ax = fig.add_subplot()
+    right = max([d for _, _, d in rows] + [120]) * 1.15
+    left = min([d for _, _, d in rows] + [0]) - 15
+    edges = [left] + [s.up_to_days for s in receivables.COLLECTION_LADDER[:-1]] + [right]
+    top = max([a for _, a, _ in rows] + [large_amount]) * 1.3
+    shades = ("#f7fbff", "#deebf7", "#fdd0a2", "#fdae6b", "#fc9272")
+    for (a, b), step, shade in zip(zip(edges, edges[1:]), receivables.COLLECTION_LADDER, shades):
+        ax.axvspan(a, b, color=shade, alpha=0.7, linewidth=0)
+        ax.text((a + b) / 2, top * 0.97, _stacked(step.action),
+                ha="center", va="top", fontsize=8.5)
+    ax.axhline(large_amount, color=GREY, linestyle="--", linewidth=1)
+    ax.text(right, large_amount, f" 大额 {large_amount:g}", va="bottom", ha="right", fontsize=9, color=GREY)
+    for customer, amount, days in rows:
+        ax.plot(days, amount, "o", color=BLUE, markersize=9)
+        ax.annotate(customer, (days, amount), xytext=(6, 4), textcoords="offset points", fontsize=10)
+    ax.set_xlim(left, right)
+    ax.set_ylim(0, top)
+    ax.set_xlabel("逾期天数（负数：还没到期）")
+    ax.set_ylabel("金额（万元）")
+    ax.set_title("按账龄和金额催收：越往右越强硬，大额提前升一级", fontsize=13)
     return fig
 
 
@@ -160,3 +203,10 @@ def org_chart(people, title: str = "组织结构分析：级别、职能、采�
                  ORANGE if "决策者" in p.roles else LIGHT, size=11)
     ax.set_title(title, fontsize=14)
     return fig
+
+
+def _stacked(text: str) -> str:
+    """One phrase per line, so a label fits a narrow band."""
+    for mark in ("，", "：", "、"):
+        text = text.replace(mark, "\n")
+    return text.replace("（", "\n（")
