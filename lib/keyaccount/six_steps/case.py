@@ -1,8 +1,8 @@
 """Six-step case files (kind: six_steps): one account followed through the six steps."""
-from typing import Literal
+from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from keyaccount.cases import Case, load_case
 from keyaccount.six_steps import analysis, commitment, needs, steps, trust
@@ -18,45 +18,34 @@ def _allowed(value, allowed, what: str):
     return value
 
 
+def _choice(allowed, what: str):
+    """A text field that must be one of ``allowed``; the error names the choices."""
+    return Annotated[str, AfterValidator(lambda value: _allowed(value, tuple(allowed), what))]
+
+
+Level = _choice(analysis.ORG_LEVELS, "级别")
+Role = _choice(needs.ROLES, "采购角色")
+Stage = _choice(trust.STAGE_NAMES, "关系阶段")
+Behaviour = _choice(trust.BEHAVIOURS, "观察到的行为")
+SpinType = _choice(needs.SPIN_LETTERS, "SPIN 类型")
+Action = _choice(commitment.ACTIONS, "客户的行动")
+ClosingMethod = _choice([m for m, _, _ in commitment.CLOSING_METHODS], "促成交易的方法")
+
+
 class Person(_Part):
     name: str
     title: str
-    level: str                       # 高层/中层/基层
+    level: Level                     # 高层/中层/基层
     function: str                    # 职能（部门）
-    roles: tuple[str, ...]           # 采购角色（needs.ROLES）
-    stage: str                       # 认识/约会/信赖/同盟
-    observed: tuple[str, ...] = ()   # 观察到的行为（trust.BEHAVIOURS）
+    roles: tuple[Role, ...]          # 采购角色
+    stage: Stage                     # 认识/约会/信赖/同盟
+    observed: tuple[Behaviour, ...] = ()
     style: str = ""                  # 案例作者给出的沟通风格（参考答案）
-
-    @field_validator("level")
-    @classmethod
-    def _level(cls, value):
-        return _allowed(value, analysis.ORG_LEVELS, "级别")
-
-    @field_validator("roles")
-    @classmethod
-    def _roles(cls, value):
-        return tuple(_allowed(r, needs.ROLES, "采购角色") for r in value)
-
-    @field_validator("stage")
-    @classmethod
-    def _stage(cls, value):
-        return _allowed(value, trust.STAGE_NAMES, "关系阶段")
-
-    @field_validator("observed")
-    @classmethod
-    def _observed(cls, value):
-        return tuple(_allowed(b, tuple(trust.BEHAVIOURS), "观察到的行为") for b in value)
 
 
 class Question(_Part):
     text: str
-    type: str
-
-    @field_validator("type")
-    @classmethod
-    def _type(cls, value):
-        return _allowed(value, needs.SPIN_LETTERS, "SPIN 类型")
+    type: SpinType
 
 
 class Benefit(_Part):
@@ -68,12 +57,7 @@ class Benefit(_Part):
 
 class Meeting(_Part):
     said: str
-    actions: tuple[str, ...] = ()
-
-    @field_validator("actions")
-    @classmethod
-    def _actions(cls, value):
-        return tuple(_allowed(a, tuple(commitment.ACTIONS), "客户的行动") for a in value)
+    actions: tuple[Action, ...] = ()
 
     def note(self) -> commitment.MeetingNote:
         return commitment.MeetingNote(self.said, self.actions)
@@ -81,12 +65,7 @@ class Meeting(_Part):
 
 class ClosingLine(_Part):
     text: str
-    method: str
-
-    @field_validator("method")
-    @classmethod
-    def _method(cls, value):
-        return _allowed(value, tuple(m for m, _, _ in commitment.CLOSING_METHODS), "促成交易的方法")
+    method: ClosingMethod
 
 
 class CreditScenario(_Part):
