@@ -17,6 +17,11 @@ def test_funnel_runs_from_target_customers_through_five_steps_to_order():
                                    "赢取承诺", "催打定金", "订单")
 
 
+def test_each_marker_starts_exactly_one_step_except_the_last():
+    assert [steps.step_after(m).number for m in steps.MARKERS[:-1]] == [1, 2, 3, 4, 5, 6]
+    assert steps.step_after(steps.MARKERS[-1]) is None
+
+
 def test_unknown_step_is_named_in_the_error():
     with pytest.raises(InputError, match="第七步"):
         steps.step("第七步")

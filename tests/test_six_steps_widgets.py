@@ -32,6 +32,15 @@ def test_chart_renders_chinese_without_missing_glyphs(make):
         fig.savefig(BytesIO(), format="png")
 
 
+def test_step_locator_puts_the_customer_in_the_step_the_marker_starts():
+    locator = widget.StepLocator()
+    assert "第1步 客户分析" in locator.result.value
+    locator.marker.value = "客户露出购买信号，开始谈判"
+    assert "第5步 赢取承诺" in locator.result.value and "选择法" in locator.result.value
+    locator.marker.value = "依照合同，回收全部账款"
+    assert "六步已经走完" in locator.result.value
+
+
 def test_opportunity_judge_names_the_failing_criterion():
     judge = widget.OpportunityJudge(dict(CASE.prospect))
     assert "有销售机会" in judge.result.value

@@ -78,3 +78,16 @@ def step(name_or_number) -> Step:
             return s
     names = "、".join(s.name for s in STEPS)
     raise InputError(f"没有这一步：{name_or_number!r}。六步是：{names}（或用 1–6 表示）。")
+
+
+def step_after(marker: str) -> Step | None:
+    """The step a customer is in once ``marker`` has appeared (None after the last end marker)."""
+    for s in STEPS:
+        if s.start == marker:
+            return s
+    if marker == STEPS[-1].end:
+        return None
+    raise InputError(f"不认识这个标志：{marker!r}。")
+
+
+MARKERS = (*(s.start for s in STEPS), STEPS[-1].end)

@@ -7,7 +7,7 @@ import ipywidgets as w
 import pandas as pd
 
 from keyaccount.funnel.widget import figure_png
-from keyaccount.six_steps import analysis, chart, commitment, credit, needs, trust, value
+from keyaccount.six_steps import analysis, chart, commitment, credit, needs, steps, trust, value
 from keyaccount.validation import InputError
 
 WIDE = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
@@ -43,6 +43,24 @@ class _CaseWidget:
     def _ipython_display_(self):
         from IPython.display import display
         display(self.box)
+
+
+class StepLocator(_CaseWidget):
+    """客户走到了哪一步：pick the latest marker seen on the customer's side; the step and its work follow."""
+
+    def __init__(self, marker: str = steps.MARKERS[0]):
+        self.marker = w.Dropdown(options=steps.MARKERS, value=marker, description="客户那边最近出现的标志", **WIDE)
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        self._wire([self.marker], self.figure)
+
+    def render(self) -> str:
+        step = steps.step_after(self.marker.value)
+        self.figure.value = figure_png(chart.chain_chart(highlight=step.number if step else None))
+        if step is None:
+            return f"<p>{_colored('六步已经走完：账款全部收回', OK)}。巩固满意度，请客户转介绍新客户。</p>"
+        todo = "".join(f"<li>{html.escape(a)}</li>" for a in step.actions)
+        return (f"<p>客户处在 {_colored(f'第{step.number}步 {step.name}', OK)}，"
+                f"做到“{html.escape(step.end)}”才进入下一步。这一步要做：</p><ul>{todo}</ul>")
 
 
 class OpportunityJudge(_CaseWidget):
