@@ -128,6 +128,15 @@ def test_fab_and_fbv_statements_and_empty_parts():
                                                      "报价书", "应答书", "资信证明"]
 
 
+def test_proposal_outline_has_the_seven_parts_in_order_with_notes():
+    outline = value.proposal_outline({"报价书": ["单价 800 元"]})
+    heads = [line for line in outline.splitlines() if not line.startswith(" ")]
+    assert [h.split("**")[1] for h in heads] == [p for p, _ in value.PROPOSAL_PARTS]
+    assert "    - 单价 800 元" in outline and outline.count("（待补充）") == 6
+    with pytest.raises(InputError, match="目录"):
+        value.proposal_outline({"目录": []})
+
+
 @pytest.mark.parametrize("actions, large, outcome", [
     ((), True, "暂停"),
     ((), False, "无销售"),

@@ -5,7 +5,7 @@ import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from keyaccount.cases import Case, load_case
-from keyaccount.six_steps import analysis, commitment, needs, steps, trust
+from keyaccount.six_steps import analysis, commitment, needs, steps, trust, value
 
 
 class _Part(BaseModel):
@@ -133,6 +133,15 @@ class SixStepsCase(Case):
         rows = sorted(((p.level, p.name, p.title, p.function, "、".join(p.roles)) for p in self.people),
                       key=lambda row: analysis.ORG_LEVELS.index(row[0]))
         return pd.DataFrame(rows, columns=["级别", "姓名", "职务", "职能", "采购角色"])
+
+    def proposal_notes(self) -> dict:
+        """What the case already tells each part of the proposal: the account, its problems, the FAB points."""
+        status = self.customer_info.get("客户现状", {})
+        return {
+            "现状与未来": [f"{item}：{text}" for item, text in status.items()],
+            "问题与挑战": [q.text for q in self.spin_questions if q.type in ("P", "I")],
+            "产品与服务": [value.fab_statement(b.feature, b.advantage, b.benefit) for b in self.benefits],
+        }
 
     def relationship_plan(self):
         return trust.relationship_plan((p.name, p.title, p.stage) for p in self.people)

@@ -37,6 +37,18 @@ PROPOSAL_PARTS = (
     ("资信证明", "公司简介、企业文化、资格文件等"),
 )
 
+def proposal_outline(notes: dict) -> str:
+    """The proposal as a Markdown outline: the seven parts in order, each with its guidance and ``notes``."""
+    parts = [name for name, _ in PROPOSAL_PARTS]
+    for part in notes:
+        v.one_of("建议书的部分", part, parts)
+    lines = []
+    for i, (name, guidance) in enumerate(PROPOSAL_PARTS, 1):
+        lines.append(f"{i}. **{name}** —— {guidance}")
+        lines += [f"    - {note}" for note in notes.get(name, ())] or ["    - （待补充）"]
+    return "\n".join(lines)
+
+
 # SWOT 的因素标签（003 鸭鸭案例）：内部用 QQCDMS，外部用 PEST。
 QQCDMS = {"Q": "品质", "C": "成本/价格", "D/D": "产量", "D/L": "产品研发", "M": "人才", "S": "销售/服务"}
 PEST = {"P": "政策", "E": "经济", "S": "市场", "T": "技术"}
