@@ -5,7 +5,6 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 
-from keyaccount.course.generate import generate_release
 from keyaccount.course.nbgrader_defaults import CONFIG_FILE
 from keyaccount.course.nbgrader_run import run_nbgrader
 
@@ -17,8 +16,8 @@ class TempCourse:
         self.root, self.assignment = root, assignment
         (root / "nbgrader_config.py").write_text(CONFIG_FILE, encoding="utf-8")
         shutil.copytree(repo / "solutions" / assignment, root / "source" / assignment)
-        self.release = generate_release(root / "source", assignment, root / "release")
-        self.nbgrader(["generate_assignment", assignment, "--force"])  # registers it in the gradebook
+        self.nbgrader(["generate_assignment", assignment, "--force"])  # release/ + gradebook entry
+        self.release = root / "release" / assignment
 
     @property
     def db_url(self) -> str:
@@ -36,6 +35,10 @@ class TempCourse:
 
     def autograde(self) -> None:
         self.nbgrader(["autograde", self.assignment, "--create"])
+
+    def autograded(self, student: str) -> dict[str, nbformat.NotebookNode]:
+        folder = self.root / "autograded" / student / self.assignment
+        return {p.name: nbformat.read(p, as_version=4) for p in sorted(folder.glob("*.ipynb"))}
 
     def scores(self, student: str) -> dict:
         with Gradebook(self.db_url) as gb:

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from course_fixture import TempCourse
+from notebook_run import stderr_outputs
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
 
@@ -46,6 +47,15 @@ def test_solution_autogrades_to_full_marks(graded):
     s = graded.scores("solution")
     assert s["max_code_score"] > 0
     assert s["code_score"] == s["max_code_score"], s["cells"]
+
+
+@pytest.mark.nbgrader
+def test_solution_runs_without_errors_or_stderr(graded):
+    """Autograding executed the whole solution notebook; this is its execution test."""
+    for name, nb in graded.autograded("solution").items():
+        errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        assert errors == [], f"{name}: {errors[0].get('ename')}: {errors[0].get('evalue')}" if errors else ""
+        assert stderr_outputs(nb) == [], name
 
 
 @pytest.mark.nbgrader
