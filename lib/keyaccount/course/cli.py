@@ -60,6 +60,9 @@ def _report(course: Course, args) -> int:
         print("\n提交问题：")
         for row in problems.itertuples():
             print(f"  {row.学员}（{row.练习}）：{row.说明}")
+    if args.html:
+        for path in report.render_class_report(course, course.runtime / "report", args.assignment or None):
+            print(f"已生成 {path}")
     return 0
 
 
@@ -98,6 +101,8 @@ def parser() -> argparse.ArgumentParser:
         s.set_defaults(run=func)
         if name == "export":
             s.add_argument("--out", help="导出到这个文件夹（默认 course_runtime/export）")
+        else:
+            s.add_argument("--html", action="store_true", help="同时生成带图表的班级报告（笔记本和 HTML）")
     s = sub.add_parser("check", help="学员自查：运行练习里公开的格式检查")
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)

@@ -49,7 +49,8 @@ def questions(course: Course, only: list[str] | None = None) -> pd.DataFrame:
 
 
 def difficulty(table: pd.DataFrame) -> pd.DataFrame:
-    """Per question: the class's average share of the points (low = hard)."""
+    """Per question: the class's average share of the points (low = hard); ungraded manual parts left out."""
+    table = table[~table["待人工批改"].astype(bool)]
     if table.empty:
         return pd.DataFrame(columns=["练习", "题目", "平均得分率", "人数"])
     t = table.assign(得分率=table["得分"] / table["满分"].where(table["满分"] > 0))
@@ -74,3 +75,23 @@ def export(course: Course, folder: Path, only: list[str] | None = None) -> list[
         per_question.to_excel(writer, sheet_name="各题得分", index=False)
         difficulty(per_question).to_excel(writer, sheet_name="题目难度", index=False)
     return [csv_path, xlsx_path]
+
+
+CLASS_REPORT = Path(__file__).with_name("class_report.ipynb")
+
+
+def render_class_report(course: Course, folder: Path, only: list[str] | None = None) -> list[Path]:
+    """Run the class-report notebook on ``course`` and export it to HTML (without code)."""
+    import nbformat
+    import papermill
+    from nbconvert import HTMLExporter
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook = folder / "班级报告.ipynb"
+    papermill.execute_notebook(str(CLASS_REPORT), str(notebook), cwd=str(course.root), progress_bar=False,
+                               parameters={"course_dir": str(course.root), "assignments": only or []})
+    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nbformat.read(notebook, as_version=4))
+    page = folder / "班级报告.html"
+    page.write_text(body, encoding="utf-8")
+    return [notebook, page]

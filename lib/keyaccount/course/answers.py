@@ -1,0 +1,73 @@
+"""What the learners answered: the values they filled into the answer templates, and the most
+common wrong ones per question (e.g. which SWOT statements most learners misplaced)."""
+import ast
+from collections import Counter
+
+import pandas as pd
+
+from keyaccount.course import preflight
+from keyaccount.course.layout import Course
+from keyaccount.exercises import answer_key
+from keyaccount.grading import _equal
+
+
+def _filled_values(source: str) -> dict:
+    """``name = <literal>`` assignments in an answer cell (the template form learners fill in)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return {}
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except (ValueError, SyntaxError):
+                pass
+    return found
+
+
+def learner_answers(course: Course, assignment: str) -> dict[str, dict]:
+    """Per learner: answer variable → the literal value they wrote."""
+    result = {}
+    for student in course.students(assignment):
+        values = {}
+        for path in sorted((course.submitted / student / assignment).glob("*.ipynb")):
+            nb, _ = preflight.parse(path.read_bytes(), path.name)
+            for cell in nb.cells if nb else []:
+                if cell.cell_type == "code":
+                    values.update(_filled_values(cell.source))
+        result[student] = values
+    return result
+
+
+def _wrong(given, expected) -> list[tuple[str, object]]:
+    """(part, wrong value) pairs of one answer; a missing or empty value is not a choice."""
+    if isinstance(expected, dict):
+        given = given if isinstance(given, dict) else {}
+        return [(str(k), v) for k, exp in expected.items()
+                if (v := given.get(k)) is not None and not _equal(v, exp)]
+    if isinstance(expected, (set, frozenset)):
+        chosen = set(given) if isinstance(given, (list, tuple, set, frozenset)) else set()
+        return [("多选", v) for v in chosen if v not in expected]
+    if isinstance(expected, (list, tuple)):
+        given = list(given) if isinstance(given, (list, tuple)) else []
+        return [(f"第 {i + 1} 项", v) for i, (v, exp) in enumerate(zip(given, expected)) if not _equal(v, exp)]
+    return [("", given)] if given is not None and not _equal(given, expected) else []
+
+
+def common_wrong_answers(course: Course, assignment: str, top: int = 3) -> pd.DataFrame:
+    """Per question and part, the ``top`` most frequent wrong values and how many learners gave them."""
+    key = answer_key(assignment)
+    counts: Counter = Counter()
+    for values in learner_answers(course, assignment).values():
+        for name, expected in key.items():
+            if name in values:
+                for part, value in _wrong(values[name], expected):
+                    counts[(name, part, repr(value))] += 1
+    rows = [{"练习": assignment, "题目": n, "项": p, "错误答案": v, "人数": c} for (n, p, v), c in counts.items()]
+    table = pd.DataFrame(rows, columns=["练习", "题目", "项", "错误答案", "人数"])
+    if table.empty:
+        return table
+    table = table.sort_values(["题目", "项", "人数"], ascending=[True, True, False])
+    return table.groupby(["题目", "项"], sort=False).head(top).reset_index(drop=True)
