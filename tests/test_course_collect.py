@@ -55,6 +55,14 @@ def test_a_zip_with_gbk_file_names_from_chinese_windows(course, tmp_path, notebo
     assert collect(course, A, archive).stored == {"赵六": [NB]}
 
 
+def test_a_zip_from_linux_zip_with_utf8_names_without_the_flag(course, tmp_path, notebook_bytes):
+    archive = tmp_path / "收件.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(f"ABCDEF/{NB}", notebook_bytes)
+    archive.write_bytes(archive.read_bytes().replace(b"ABCDEF/", "赵六/".encode("utf-8")))
+    assert collect(course, A, archive).stored == {"赵六": [NB]}
+
+
 def test_a_single_wrongly_named_notebook_is_taken_and_said(course, tmp_path, notebook_bytes):
     inbox = tmp_path / "inbox"
     (inbox / "孙七").mkdir(parents=True)

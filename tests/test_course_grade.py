@@ -172,3 +172,13 @@ def test_report_command_lists_scores_help_and_problems(cohort, capsys):
     out = capsys.readouterr().out
     assert "各题难度" in out and "需要帮助的学员" in out
     assert "not_json（funnel_forecast）" in out and "wrong" in out.split("需要帮助的学员")[1].splitlines()[0]
+
+
+def test_class_report_runs_and_exports_html_with_plots(cohort, tmp_path):
+    temp, _, _ = cohort
+    notebook, page = report.render_class_report(Course.at(temp.root), tmp_path)
+    executed = nbformat.read(notebook, as_version=4)
+    assert not [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    html = page.read_text("utf-8")
+    assert "班级报告" in html and html.count("data:image/png") >= 3
+    assert "HIDDEN TESTS" not in html

@@ -100,15 +100,18 @@ def _target_name(path: Path, expected: list[str], single: bool) -> tuple[str | N
 
 
 def _unzip(archive: Path, dest: Path) -> None:
-    """Extract ``archive``; names stored in GBK by Chinese Windows come out as Chinese."""
+    """Extract ``archive``; Chinese names come out right whether stored as UTF-8 or GBK."""
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
             name = info.filename
-            if not info.flag_bits & 0x800:  # no UTF-8 flag: the name is in the system code page
-                try:
-                    name = name.encode("cp437").decode("gbk")
-                except (UnicodeEncodeError, UnicodeDecodeError):
-                    pass
+            if not info.flag_bits & 0x800:  # no UTF-8 flag: UTF-8 anyway (Linux zip) or GBK (Windows)
+                raw = name.encode("cp437")
+                for encoding in ("utf-8", "gbk"):
+                    try:
+                        name = raw.decode(encoding)
+                        break
+                    except UnicodeDecodeError:
+                        continue
             target = (dest / name).resolve()
             if dest.resolve() not in target.parents or info.is_dir():
                 continue

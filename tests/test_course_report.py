@@ -1,0 +1,62 @@
+"""Class analytics: the most common wrong answers read from the filled templates, and the report charts."""
+import copy
+import shutil
+import warnings
+from io import BytesIO
+
+import nbformat
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from keyaccount.course import answers, charts
+from keyaccount.course.layout import Course
+from keyaccount.exercises import answer_key
+
+A = "funnel_forecast"
+NB = f"{A}.ipynb"
+
+
+def _submit(course, student, diagnosis_source):
+    nb = copy.deepcopy(nbformat.read(ROOT / "exercises" / A / NB, as_version=4))
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "diagnosis_answer":
+            cell.source = diagnosis_source
+    folder = course.submitted / student / A
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / NB)
+
+
+@pytest.fixture
+def course(tmp_path):
+    shutil.copytree(ROOT / "solutions" / A, tmp_path / "source" / A)
+    course = Course.at(tmp_path)
+    key = answer_key(A)["diagnosis"]
+    wrong_for_jia = next(v for v in ("数量", "方向", "流速", "成功率", "单产") if v != key["甲"])
+    misplaced = dict(key, 甲=wrong_for_jia)
+    _submit(course, "a", f"diagnosis = {misplaced!r}")
+    _submit(course, "b", f"diagnosis = {misplaced!r}")
+    _submit(course, "c", f"diagnosis = {dict(key)!r}")
+    _submit(course, "d", "diagnosis = {'甲': None}  # not yet answered")
+    return course, wrong_for_jia
+
+
+def test_most_common_wrong_choice_is_counted_per_part(course):
+    course, wrong = course
+    table = answers.common_wrong_answers(course, A)
+    jia = table[(table["题目"] == "diagnosis") & (table["项"] == "甲")]
+    assert list(jia["错误答案"]) == [repr(wrong)] and list(jia["人数"]) == [2]
+    assert set(table["项"]) == {"甲"}, "right answers and empty templates are not wrong choices"
+
+
+def test_report_charts_render_chinese_without_missing_glyphs(tmp_path):
+    scores = pd.DataFrame({"学员": ["甲", "乙", "丙"], "练习": [A] * 3, "得分率": [0.2, 0.9, None]})
+    difficulty = pd.DataFrame({"练习": [A, A], "题目": ["performance_test", "small_test"], "平均得分率": [0.4, 0.8]})
+    wrong = pd.DataFrame({"题目": ["diagnosis"], "项": ["甲"], "错误答案": ["'数量'"], "人数": [2]})
+    figures = [charts.score_distribution(scores), charts.difficulty_chart(difficulty), charts.wrong_answers_chart(wrong)]
+    for i, fig in enumerate(figures):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.savefig(BytesIO(), format="png")
+        fig.savefig(tmp_path / f"report_{i}.png")
+    assert "9 人" not in figures[0].axes[0].get_title() and "2 人" in figures[0].axes[0].get_title()
