@@ -74,3 +74,41 @@ def test_broken_case_file_names_the_field(tmp_path):
                    "tender_close: 12月25日\nfishbone: {head: 赢}\n", encoding="utf-8")
     with pytest.raises(CaseFileError, match="tender_close"):
         load_case(str(bad), ProjectCase)
+
+
+def test_meilin_case_takes_story_and_people_from_the_projects_case():
+    from keyaccount.projects.case import load_projects_case
+
+    case, base = load_project_case("strategy_meilin_h"), load_projects_case("projects_abc_h")
+    assert (case.title, case.story, case.project) == (base.title, base.story.strip(), base.project.name)
+    assert [p.name for p in case.people] == [p.name for p in base.people]
+    assert case.tender_close == dt.date(2013, 5, 30) == dt.date(*map(int, base.reference["预签时间"].split(".")))
+    assert all(dt.date(2012, 1, 1) <= t.start for t in case.tasks())
+    assert model.plan_problems(case.tasks(), case.tender_close) == []
+
+
+SALES_PROJECT = ("kind: sales_project\ncustomer: ABC 公司\nus: 美林\nsalesperson: 小李\ntender_close: 2013-05-30\n"
+                 "fishbone: {head: 赢}\n")
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("project_case: projects_abc_h\npeople:\n  - {name: 黄总, org: ABC 公司}\n", "写了 project_case.*people"),
+    ("title: 坏\n", "缺少 project、people.*project_case"),
+])
+def test_people_inline_or_a_project_case_never_both_nor_neither(tmp_path, extra, message):
+    bad = tmp_path / "sales_bad.yaml"
+    bad.write_text(SALES_PROJECT + extra, encoding="utf-8")
+    with pytest.raises(CaseFileError, match=f"sales_bad.yaml[\\s\\S]*{message}"):
+        load_project_case(str(bad))
+
+
+@pytest.mark.parametrize("change, message", [
+    (("2013-05-30", "2027-05-30"), "tender_close.*2013.5"),
+    (("小李", "小张"), "salesperson.*小张"),
+    (("projects_abc_h", "strategy_kmobile"), "kind 应为 'projects'"),
+])
+def test_a_project_case_that_disagrees_is_named(tmp_path, change, message):
+    bad = tmp_path / "sales_bad.yaml"
+    bad.write_text((SALES_PROJECT + "project_case: projects_abc_h\n").replace(*change), encoding="utf-8")
+    with pytest.raises(CaseFileError, match=f"sales_bad.yaml.*project_case.*{message}"):
+        load_project_case(str(bad))
