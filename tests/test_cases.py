@@ -65,3 +65,10 @@ def test_gbk_file_is_refused_with_a_hint(tmp_path):
 def test_wrong_kind_is_refused(tmp_path):
     with pytest.raises(CaseFileError, match="kind 应为 'funnel'"):
         load_case(write(tmp_path, "kind: swot\ntitle: x\n"), FunnelCase)
+
+
+def test_wrapped_chinese_story_has_no_stray_spaces(tmp_path, root):
+    text = good_text(root).replace(
+        "story: 某公司软件产品线", "story: >-\n  某公司软件\n  产品线 186 万元，\n  还剩 8 周\n# ")
+    case = load_case(write(tmp_path, text), FunnelCase)
+    assert case.story.startswith("某公司软件产品线 186 万元，还剩 8 周")

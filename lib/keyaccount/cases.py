@@ -5,15 +5,20 @@ checks the file against it and turns every problem into one Chinese message that
 file and the field, so a trainer who edits a case for a client sees what to fix.
 """
 import os
+import re
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from keyaccount.validation import InputError
 
 PACKAGED = Path(__file__).parent / "case_files"       # in a wheel install
 REPOSITORY = Path(__file__).parents[2] / "cases"      # in a clone (editable install)
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_WRAPPED_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n?[ \t]*(?=[{_CJK}])")
 
 
 class CaseFileError(InputError):
@@ -28,6 +33,12 @@ class Case(BaseModel):
     title: str
     source: str = ""
     story: str = ""
+
+    @field_validator("story")
+    @classmethod
+    def _join_wrapped_chinese(cls, text: str) -> str:
+        """YAML line wrapping leaves a space or newline between Chinese characters; drop it."""
+        return _WRAPPED_CJK.sub("", text).strip()
 
 
 def case_dirs() -> list[Path]:
