@@ -182,3 +182,9 @@ def test_class_report_runs_and_exports_html_with_plots(cohort, tmp_path):
     html = page.read_text("utf-8")
     assert "班级报告" in html and html.count("data:image/png") >= 3
     assert "HIDDEN TESTS" not in html
+
+
+def test_grading_a_learner_who_did_not_submit_names_them(cohort):
+    temp, _, _ = cohort
+    with pytest.raises(FileNotFoundError, match="没有找到这些学员.*nobody"):
+        grade.grade(Course.at(temp.root), A, students=["nobody"], progress=False)

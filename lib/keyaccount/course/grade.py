@@ -54,21 +54,25 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     """Autograde ``students`` (default: all who submitted) with ``workers`` parallel nbgrader runs."""
     ensure_released(course, assignment)
     students = students or course.students(assignment)
+    absent = [s for s in students if not (course.submitted / s / assignment).is_dir()]
+    if absent:
+        raise FileNotFoundError(f"没有找到这些学员的 {assignment} 提交：{'、'.join(absent)}（请先 collect）。")
     workers = max(1, min(workers or os.cpu_count() or 1, len(students) or 1))
     run = GradeRun(collected=notices.of_stage(course, assignment, "collect"))
     bar = tqdm(total=len(students), desc=f"批改 {assignment}", unit="人", disable=not progress)
     with tempfile.TemporaryDirectory(prefix="keyaccount-grade-") as tmp:
         shares = [students[i::workers] for i in range(workers)]
-        jobs = [(_Worker(course, assignment, Path(tmp) / f"w{i}", share, timeout, run), share)
+        jobs = [_Worker(course, assignment, Path(tmp) / f"w{i}", share, timeout, run)
                 for i, share in enumerate(shares) if share]
         with ThreadPoolExecutor(len(jobs) or 1) as pool:
-            done = pool.map(lambda job: job[0].run(bar.update), jobs)
-            for worker in done:
+            for worker in pool.map(lambda job: job.run(bar.update), jobs):
                 worker.merge()
         retry = [s for s in students if s not in run.graded and s not in run.failed]
-        for i, student in enumerate(retry):  # never reached: alone, so it cannot stop the others
+        for i, student in enumerate(retry):  # a run stopped before them: alone, it cannot stop others
             worker = _Worker(course, assignment, Path(tmp) / f"retry{i}", [student], timeout, run)
             worker.run(bar.update).merge()
+            if student not in run.graded and student not in run.failed:
+                run.failed[student] = worker.failure_reason()
         _record_zero(course, assignment, list(run.failed))
     for student, reason in run.failed.items():
         run.notices.setdefault(student, []).append(f"批改失败：{reason}")
@@ -104,14 +108,17 @@ class _Worker:
         self.root.mkdir(parents=True)
         (self.root / "nbgrader_config.py").write_text(CONFIG_FILE, encoding="utf-8")
         shutil.copyfile(self.course.db_path, self.local.db_path)
-        staged = [s for s in self.students if self._stage(s)]
-        if staged:
-            result = _nbgrader(["autograde", self.assignment, "--create", f"--Execute.timeout={self.timeout}",
-                                *self.local.nbgrader_args()], self.root, tick)
-            self.log = result.stdout
-            for student in staged:
-                self._add_notice_cells(student)
-            _nbgrader(["generate_feedback", self.assignment, "--force", *self.local.nbgrader_args()], self.root)
+        try:
+            staged = [s for s in self.students if self._stage(s)]
+            if staged:
+                result = _nbgrader(["autograde", self.assignment, "--create", f"--Execute.timeout={self.timeout}",
+                                    *self.local.nbgrader_args()], self.root, tick)
+                self.log = result.stdout
+                for student in staged:
+                    self._add_notice_cells(student)
+                _nbgrader(["generate_feedback", self.assignment, "--force", *self.local.nbgrader_args()], self.root)
+        except Exception as error:  # whatever it was, the learners not graded are retried or reported
+            self.log += f"\n[keyaccount | ERROR] {type(error).__name__}: {error}"
         return self
 
     def _stage(self, student: str) -> bool:
@@ -229,10 +236,14 @@ def _run_problems(nb, name: str, timeout: int) -> list[str]:
 
 
 def _record_zero(course: Course, assignment: str, students: list[str]) -> None:
-    """A submission with no automatic scores (0 points) for learners that could not be graded."""
+    """0 automatic points for learners whose work could not be graded (an older grade is not kept)."""
     with Gradebook(course.db_url) as gb:
         for student in students:
-            _submission(gb, assignment, student)
+            for nb in _submission(gb, assignment, student).notebooks:
+                for g in nb.grades:
+                    if g.auto_score is not None:
+                        g.auto_score = 0
+        gb.db.commit()
 
 
 def _write_failure_feedback(course: Course, assignment: str, student: str, messages: list[str]) -> None:
