@@ -60,3 +60,9 @@ def test_report_charts_render_chinese_without_missing_glyphs(tmp_path):
             fig.savefig(BytesIO(), format="png")
         fig.savefig(tmp_path / f"report_{i}.png")
     assert "9 人" not in figures[0].axes[0].get_title() and "2 人" in figures[0].axes[0].get_title()
+
+
+def test_each_misplaced_item_of_a_sorting_answer_counts():
+    key = {"S": {"信息4", "信息5"}, "W": {"信息1"}}
+    learner = {"S": ["信息4", "信息1"], "W": ["信息5"]}
+    assert sorted(answers._wrong(learner, key)) == [("S", "信息1"), ("W", "信息5")]

@@ -41,19 +41,34 @@ def learner_answers(course: Course, assignment: str) -> dict[str, dict]:
     return result
 
 
-def _wrong(given, expected) -> list[tuple[str, object]]:
-    """(part, wrong value) pairs of one answer; a missing or empty value is not a choice."""
+def _wrong(given, expected, part: str = "") -> list[tuple[str, object]]:
+    """(part, wrong value) pairs of one answer, nested parts joined by "·"; blanks are not choices.
+
+    For a set (e.g. the statements that belong in S of a SWOT) each wrongly placed item counts.
+    """
+    if given is None:
+        return []
     if isinstance(expected, dict):
         given = given if isinstance(given, dict) else {}
-        return [(str(k), v) for k, exp in expected.items()
-                if (v := given.get(k)) is not None and not _equal(v, exp)]
+        return [w for k, exp in expected.items() for w in _wrong(given.get(k), exp, _join(part, k))]
     if isinstance(expected, (set, frozenset)):
-        chosen = set(given) if isinstance(given, (list, tuple, set, frozenset)) else set()
-        return [("多选", v) for v in chosen if v not in expected]
+        chosen = given if isinstance(given, (list, tuple, set, frozenset)) else [given]
+        return [(part, v) for v in chosen if not _in(v, expected)]
     if isinstance(expected, (list, tuple)):
         given = list(given) if isinstance(given, (list, tuple)) else []
-        return [(f"第 {i + 1} 项", v) for i, (v, exp) in enumerate(zip(given, expected)) if not _equal(v, exp)]
-    return [("", given)] if given is not None and not _equal(given, expected) else []
+        return [w for i, (v, exp) in enumerate(zip(given, expected)) for w in _wrong(v, exp, _join(part, f"第 {i + 1} 项"))]
+    return [] if _equal(given, expected) else [(part, given)]
+
+
+def _join(part: str, key) -> str:
+    return f"{part}·{key}" if part else str(key)
+
+
+def _in(value, expected) -> bool:
+    try:
+        return value in expected or any(_equal(value, e) for e in expected)
+    except TypeError:  # an unhashable value (a list where an item was expected) is never right
+        return False
 
 
 def common_wrong_answers(course: Course, assignment: str, top: int = 3) -> pd.DataFrame:
