@@ -4,11 +4,11 @@ import html
 import ipywidgets as w
 
 from keyaccount.fishbone import chart, model
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.validation import InputError
 
 
-class FishboneEditor:
+class FishboneEditor(BoxDisplay):
     """``new_cause`` + ``new_bone`` + ``add``; ``cause`` + ``to_bone`` + ``move`` (and ``remove``).
 
     ``fishbone`` is the current (immutable) fishbone; ``result`` lists the causes per bone.
@@ -54,7 +54,3 @@ class FishboneEditor:
         hint = f"<p>还没有原因的鱼骨：{'、'.join(empty)}。想一想这些方面会不会影响项目？</p>" if empty else ""
         self.result.value = f"{warn}<table><tr><th>鱼骨</th><th>原因数</th></tr>{rows}</table>{hint}"
         self.figure.value = figure_png(chart.fishbone_chart(fb, self.title))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

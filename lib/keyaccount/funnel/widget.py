@@ -1,23 +1,13 @@
 """The funnel calculator: move stage counts, rates, 单产 and quota; see forecast, gap and chart."""
-import io
-
 import ipywidgets as w
-import matplotlib.pyplot as plt
 
 from keyaccount.funnel import chart
 from keyaccount.funnel.model import SMALL_STAGES, SmallProjectFunnel
 from keyaccount.validation import InputError
+from keyaccount.widgets import BoxDisplay, figure_png
 
 
-def figure_png(fig) -> bytes:
-    """Render a figure to PNG bytes and close it (widgets show PNG in an Image)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90)
-    plt.close(fig)
-    return buffer.getvalue()
-
-
-class FunnelCalculator:
+class FunnelCalculator(BoxDisplay):
     """小项目漏斗计算器. ``controls`` holds the inputs, ``result`` (HTML) and ``figure`` (PNG) the outputs."""
 
     def __init__(self, funnel: SmallProjectFunnel, unit: str = "万元"):
@@ -64,7 +54,3 @@ class FunnelCalculator:
             f"<tr><td>项目缺口</td><td><b>{funnel.project_gap:.1f}</b> 个意向项目</td></tr>"
             f"</table><p>{verdict}</p>")
         self.figure.value = figure_png(chart.small_funnel_chart(funnel))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -5,11 +5,12 @@ import ipywidgets as widgets
 
 from keyaccount.high_touch.model import VALUE_TEMPLATES, template_blanks, value_statement
 from keyaccount.validation import InputError
+from keyaccount.widgets import BoxDisplay
 
 ALL_BLANKS = tuple(dict.fromkeys(b for n in (1, 2, 3) for b in template_blanks(n)))
 
 
-class ValueStatementBuilder:
+class ValueStatementBuilder(BoxDisplay):
     """``.controls`` {"template": Dropdown, <blank>: Text …}; ``.result`` (HTML); ``.box``."""
 
     def __init__(self, template: int = 1, blanks: dict | None = None):
@@ -39,7 +40,3 @@ class ValueStatementBuilder:
             self.result.value = f"<p style='color:#d62728'>{html.escape(str(err))}</p>"
             return
         self.result.value = f"<p><b>你的价值陈述</b>：{html.escape(text)}</p>"
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -2,12 +2,12 @@
 position and the figure update on every change."""
 import ipywidgets as widgets
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.opportunity import chart
 from keyaccount.opportunity.model import FACTOR_NAMES, QUESTIONS, SCALE, Z_MEANING, Scorecard
 
 
-class ScorecardWidget:
+class ScorecardWidget(BoxDisplay):
     """``.controls`` {factor: IntSlider} + ``.view``; ``.result`` (HTML), ``.figure`` (PNG), ``.box``."""
 
     def __init__(self, scores: dict | None = None, title: str = "机会分析"):
@@ -43,7 +43,3 @@ class ScorecardWidget:
         fig = (chart.radar({self.title: card}, title=f"{self.title}雷达图") if self.view.value == "radar"
                else chart.scorecard_grid(card, title=self.title))
         self.figure.value = figure_png(fig)
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -1,7 +1,7 @@
 """Physical-tree editor: set each person's level, chain, purchase role and CR; the tree redraws."""
 import ipywidgets as w
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.org_tree import chart
 from keyaccount.org_tree.model import CHAINS, LEVELS, NO_ROLE, OrgTree
 from keyaccount.projects.one_two_one import PURCHASE_ROLES
@@ -13,7 +13,7 @@ FIELDS = {"level": ("层级", LEVELS), "chain": ("审批链", CHAINS),
           "cr": ("客户关系", tuple((c.code, c.level) for c in CR_LEVELS))}
 
 
-class TreeEditor:
+class TreeEditor(BoxDisplay):
     """``controls[(name, field)]`` are dropdowns (field: level/chain/role/cr); ``result`` and ``figure`` the outputs."""
 
     def __init__(self, tree: OrgTree, title: str = "物理树状图"):
@@ -49,10 +49,6 @@ class TreeEditor:
             return
         self.result.value = summary_html(tree)
         self.figure.value = figure_png(chart.tree_chart(tree, self.title))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
 
 
 def summary_html(tree: OrgTree) -> str:

@@ -5,11 +5,11 @@ from dataclasses import replace
 
 import ipywidgets as w
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.plan import chart, model
 
 
-class PlanChecker:
+class PlanChecker(BoxDisplay):
     """``deadline`` (DatePicker), ``task`` (which task to edit), ``start``/``end`` (DatePickers),
     ``owner`` and ``checkpoint`` (Text) edit the plan; ``tasks`` is the current plan."""
 
@@ -58,7 +58,3 @@ class PlanChecker:
                              f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
                              + "".join(f"<li>{html.escape(p.message)}</li>" for p in problems) + "</ul>")
         self.figure.value = figure_png(chart.gantt_chart(self.tasks, self.deadline.value, self.title))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -1,5 +1,6 @@
 """Fill-in templates of source 001: customer analysis and us-vs-competitors; each exports a table."""
 import ipywidgets as w
+from keyaccount.widgets import BoxDisplay
 
 CUSTOMER_ANALYSIS = {
     "需求分析": ("A. 以往惯例及演变趋势（产品类型、业务能力、未来趋势）",
@@ -34,7 +35,7 @@ def competitor_table(answers: dict | None = None, competitors=("竞争对手1", 
     return pd.DataFrame(data, index=pd.Index(COMPETITOR_ROWS, name="分析维度"), columns=columns)
 
 
-class TemplateForm:
+class TemplateForm(BoxDisplay):
     """A fill-in form: one text box per cell (``controls[key]``); ``table()`` exports what was typed,
     ``result`` shows how many cells are filled."""
 
@@ -69,7 +70,3 @@ class TemplateForm:
     def update(self, _change=None) -> None:
         filled = sum(1 for text in self.answers().values() if text)
         self.result.value = f"<p>已填写 {filled} / {len(self.controls)} 项。用 <code>form.table()</code> 导出表格。</p>"
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -2,12 +2,12 @@
 import ipywidgets as w
 
 from keyaccount import p_stages
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.projects import attention, chart
 from keyaccount.validation import InputError
 
 
-class AttentionExplorer:
+class AttentionExplorer(BoxDisplay):
     """``controls`` hold the thresholds; ``result`` lists the flags, ``figure`` shows the timeline."""
 
     def __init__(self, projects, today):
@@ -48,7 +48,3 @@ class AttentionExplorer:
         head = f"<p><b>需要关注的项目（{len(flagged)} / {len(self.projects)}）</b></p>"
         self.result.value = head + (table.to_html(index=False) if len(table) else "<p>没有项目被标出。</p>")
         self.figure.value = figure_png(chart.timeline_chart(self.projects, self.today, flagged))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -1,13 +1,13 @@
 """Segmentation widget: move the thresholds, see the segments, resources and scatter."""
 import ipywidgets as widgets
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.segmentation import chart
 from keyaccount.segmentation.model import SEGMENT_NAMES, Thresholds, resource_split, segment_table
 from keyaccount.validation import InputError
 
 
-class SegmentationExplorer:
+class SegmentationExplorer(BoxDisplay):
     """``.controls`` {high, low, share}; ``.result`` (HTML tables), ``.figure`` (PNG), ``.box``."""
 
     def __init__(self, customers, thresholds: Thresholds):
@@ -40,7 +40,3 @@ class SegmentationExplorer:
         shares = "，".join(f"{k} {v:.0%}" for k, v in split["投入占比"].items())
         self.result.value = f"<table>{groups}</table><p>时间、人力、财力的建议投入占比：{shares}</p>"
         self.figure.value = figure_png(chart.segment_scatter(table, t))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

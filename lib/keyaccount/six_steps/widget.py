@@ -6,7 +6,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.six_steps import analysis, chart, commitment, credit, needs, steps, trust, value
 from keyaccount.validation import InputError
 
@@ -22,7 +22,7 @@ def _table(df: pd.DataFrame) -> str:
     return df.to_html(index=False, border=0, escape=True)
 
 
-class _CaseWidget:
+class _CaseWidget(BoxDisplay):
     """Shared plumbing: observe every control, recompute, show input errors in Chinese."""
 
     figure = None
@@ -39,10 +39,6 @@ class _CaseWidget:
             self.result.value = self.render()
         except InputError as err:
             self.result.value = f"<p style='color:{BAD}'>输入有误：{html.escape(str(err))}</p>"
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
 
 
 class StepLocator(_CaseWidget):

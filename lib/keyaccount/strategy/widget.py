@@ -5,11 +5,12 @@ import html
 import ipywidgets as w
 
 from keyaccount.strategy import checklists, smart, team
+from keyaccount.widgets import BoxDisplay
 
 GOOD, BAD = "#2ca02c", "#d62728"
 
 
-class ChecklistForm:
+class ChecklistForm(BoxDisplay):
     """``checklist`` (Dropdown of the seven) and one Checkbox per question in ``boxes``; ``result`` lists the gaps."""
 
     def __init__(self, code: str = "customer"):
@@ -45,12 +46,8 @@ class ChecklistForm:
         self.result.value = (f"<p><i>{html.escape(c.instruction)}</i></p>"
                              f"<p style='color:{BAD}'><b>{c.name}还有 {len(found)} 个缺口：</b></p><ol>{items}</ol>")
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
 
-
-class SmartChecker:
+class SmartChecker(BoxDisplay):
     """One Text per field of a ``smart.Goal`` (``target`` a FloatText, dates DatePickers); ``result`` shows S/M/A/R/T."""
 
     def __init__(self, goal: smart.Goal | None = None, today: dt.date | None = None):
@@ -84,12 +81,8 @@ class SmartChecker:
         verdict = "这是一个 SMART 目标。" if not any(checks.values()) else "还不是 SMART 目标，请按 ✗ 的提示修改。"
         self.result.value = f"<table>{rows}</table><p><b>{verdict}</b></p>"
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
 
-
-class TeamFormEditor:
+class TeamFormEditor(BoxDisplay):
     """The 项目组构成 form as text fields (状态 and CR typed as on paper); ``result`` lists its problems."""
 
     def __init__(self, form: team.TeamForm | None = None):
@@ -122,7 +115,3 @@ class TeamFormEditor:
         self.result.value = (f"<p style='color:{GOOD}'><b>项目组构成表填写完整。</b></p>" if not problems else
                              f"<p style='color:{BAD}'><b>还有 {len(problems)} 处要改：</b></p><ul>"
                              + "".join(f"<li>{html.escape(p)}</li>" for p in problems) + "</ul>")
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

@@ -7,14 +7,14 @@ import html
 
 import ipywidgets as w
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.swot import chart, model
 
 UNPLACED = "未放"
 GOOD, BAD = "#2ca02c", "#d62728"
 
 
-class SwotSorter:
+class SwotSorter(BoxDisplay):
     """One drop-down per statement (未放/S/W/O/T); per-quadrant score and the learner's grid.
 
     ``controls`` maps statement id → Dropdown. ``show_answer`` reveals the reference grid and
@@ -65,12 +65,8 @@ class SwotSorter:
         self.result.value = text
         self.figure.value = figure_png(fig)
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
 
-
-class TowsBuilder:
+class TowsBuilder(BoxDisplay):
     """Write a strategy, pick its kind and the statements it uses, add it; see the check and the matrix."""
 
     def __init__(self, swot: model.Swot, strategies=(), title: str = "TOWS 策略矩阵"):
@@ -122,7 +118,3 @@ class TowsBuilder:
                   + "".join(f"<li>{html.escape(p)}</li>" for p in problems) + "</ul>")
         self.result.value = status + f"<p>矩阵里已有 {len(self.strategies)} 条策略。</p>"
         self.figure.value = figure_png(chart.tows_chart(self.swot, self.strategies, self.title))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

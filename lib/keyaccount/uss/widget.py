@@ -1,12 +1,12 @@
 """Mode chooser: answer three questions about a deal, see the suggested USS mode."""
 import ipywidgets as widgets
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.uss import chart
 from keyaccount.uss.model import DEAL_QUESTIONS, choose_mode, mode, mode_votes
 
 
-class ModeChooser:
+class ModeChooser(BoxDisplay):
     """``.controls`` {value_space, solution, buyers: Dropdown}; ``.result``, ``.figure``, ``.box``."""
 
     def __init__(self, **answers):
@@ -29,7 +29,3 @@ class ModeChooser:
         self.result.value = (f"<p>建议采用 <b>{chosen}</b>（{votes}）：{profile['目的']}，"
                              f"制胜关键是 {profile['制胜关键']}。</p>")
         self.figure.value = figure_png(chart.mode_table(chosen))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)

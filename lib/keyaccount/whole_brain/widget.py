@@ -1,7 +1,7 @@
 """Self-assessment widget: three rounds of 8 picks → quadrant counts, pair traits, radar."""
 import ipywidgets as widgets
 
-from keyaccount.funnel.widget import figure_png
+from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.validation import InputError
 from keyaccount.whole_brain import chart
 from keyaccount.whole_brain.model import ELEMENTS, PAIRS, PICKS_PER_ROUND, ROUNDS, Profile, quadrant
@@ -9,7 +9,7 @@ from keyaccount.whole_brain.model import ELEMENTS, PAIRS, PICKS_PER_ROUND, ROUND
 OPTIONS = [e for names in ELEMENTS.values() for e in sorted(names)]
 
 
-class SelfAssessment:
+class SelfAssessment(BoxDisplay):
     """``.controls`` (three SelectMultiple, one per round); ``.result``, ``.figure``, ``.box``."""
 
     def __init__(self, rounds=None, name: str = "我"):
@@ -43,7 +43,3 @@ class SelfAssessment:
         self.result.value = (f"<p>各象限得分：{counts}。最强：<b>{profile.dominant}</b>；"
                              f"最强的两个象限 {profile.pair}：{PAIRS[profile.pair]}</p><ul>{tips}</ul>")
         self.figure.value = figure_png(chart.profile_radar({self.name: profile}))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
