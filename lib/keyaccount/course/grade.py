@@ -31,6 +31,7 @@ NOTICE_TITLE = "批改说明"
 
 @dataclass
 class GradeRun:
+    """What one grading run did, per learner."""
     graded: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)   # learner → why grading failed
     notices: dict[str, list[str]] = field(default_factory=dict)
