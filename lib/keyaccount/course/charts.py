@@ -4,6 +4,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 import keyaccount  # noqa: F401  (registers the Chinese font)
+from keyaccount.widgets import figure_png
 
 matplotlib.rcParams["axes.unicode_minus"] = False
 
@@ -56,12 +57,9 @@ def wrong_answers_chart(wrong: pd.DataFrame, top: int = 15) -> Figure:
     return fig
 
 
+
 def png(fig: Figure):
     """The figure as an image a notebook displays (no pyplot needed)."""
-    from io import BytesIO
-
     from IPython.display import Image
 
-    buffer = BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)
-    return Image(data=buffer.getvalue())
+    return Image(data=figure_png(fig))
