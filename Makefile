@@ -28,5 +28,9 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --durations=15
 
+# Every lesson as offline reveal.js slides in slides/ (git-ignored), Chinese included.
+slides: $(STAMP)
+	$(BIN)/python -m keyaccount.slides
+
 clean-venv:
 	rm -rf $(VENV)

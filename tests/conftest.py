@@ -1,12 +1,10 @@
 """Shared test helpers: the repository root and headless plotting."""
-import os
 from pathlib import Path
 
 import matplotlib
 import pytest
 
-matplotlib.use("Agg")
-os.environ.setdefault("MPLBACKEND", "Agg")
+matplotlib.use("Agg")  # this process only: kernels started by tests keep Jupyter's inline backend
 
 ROOT = Path(__file__).resolve().parents[1]
 
