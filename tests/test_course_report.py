@@ -66,3 +66,14 @@ def test_each_misplaced_item_of_a_sorting_answer_counts():
     key = {"S": {"信息4", "信息5"}, "W": {"信息1"}}
     learner = {"S": ["信息4", "信息1"], "W": ["信息5"]}
     assert sorted(answers._wrong(learner, key)) == [("S", "信息1"), ("W", "信息5")]
+
+
+def test_no_wrong_answers_is_said_in_words_not_drawn_as_empty_axes():
+    empty = pd.DataFrame(columns=["题目", "项", "错误答案", "人数"])
+    fig = charts.wrong_answers_chart(empty)
+    ax = fig.axes[0]
+    assert not ax.axison
+    assert any("没有常见的错误答案" in t.get_text() for t in ax.texts)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(BytesIO(), format="png")
