@@ -21,3 +21,18 @@ class BoxDisplay:
         from IPython.display import display
 
         display(self.box)
+
+
+class ControlsWidget(BoxDisplay):
+    """Controls stacked over a result (HTML) and a figure (PNG); the subclass's ``_update`` runs on every change."""
+
+    def _wire(self, controls: dict) -> None:
+        import ipywidgets as widgets
+
+        self.controls = controls
+        self.result = widgets.HTML()
+        self.figure = widgets.Image(format="png")
+        self.box = widgets.VBox([*controls.values(), self.result, self.figure])
+        for control in controls.values():
+            control.observe(self._update, names="value")
+        self._update()

@@ -1,13 +1,13 @@
 """Segmentation widget: move the thresholds, see the segments, resources and scatter."""
 import ipywidgets as widgets
 
-from keyaccount.widgets import BoxDisplay, figure_png
+from keyaccount.widgets import ControlsWidget, figure_png
 from keyaccount.segmentation import chart
 from keyaccount.segmentation.model import SEGMENT_NAMES, Thresholds, resource_split, segment_table
 from keyaccount.validation import InputError
 
 
-class SegmentationExplorer(BoxDisplay):
+class SegmentationExplorer(ControlsWidget):
     """``.controls`` {high, low, share}; ``.result`` (HTML tables), ``.figure`` (PNG), ``.box``."""
 
     def __init__(self, customers, thresholds: Thresholds):
@@ -20,12 +20,7 @@ class SegmentationExplorer(BoxDisplay):
             "share": widgets.FloatSlider(thresholds.share, min=0.05, max=0.95, step=0.05, description="份额门槛",
                                          readout_format=".0%", style=style),
         }
-        self.result = widgets.HTML()
-        self.figure = widgets.Image(format="png")
-        self.box = widgets.VBox([*self.controls.values(), self.result, self.figure])
-        for control in self.controls.values():
-            control.observe(self._update, names="value")
-        self._update()
+        self._wire(self.controls)
 
     def _update(self, _change=None) -> None:
         try:

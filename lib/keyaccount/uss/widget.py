@@ -1,12 +1,12 @@
 """Mode chooser: answer three questions about a deal, see the suggested USS mode."""
 import ipywidgets as widgets
 
-from keyaccount.widgets import BoxDisplay, figure_png
+from keyaccount.widgets import ControlsWidget, figure_png
 from keyaccount.uss import chart
 from keyaccount.uss.model import DEAL_QUESTIONS, choose_mode, mode, mode_votes
 
 
-class ModeChooser(BoxDisplay):
+class ModeChooser(ControlsWidget):
     """``.controls`` {value_space, solution, buyers: Dropdown}; ``.result``, ``.figure``, ``.box``."""
 
     def __init__(self, **answers):
@@ -14,12 +14,7 @@ class ModeChooser(BoxDisplay):
                                                description=label, style={"description_width": "10em"},
                                                layout=widgets.Layout(width="32em"))
                          for key, (label, options) in DEAL_QUESTIONS.items()}
-        self.result = widgets.HTML()
-        self.figure = widgets.Image(format="png")
-        self.box = widgets.VBox([*self.controls.values(), self.result, self.figure])
-        for control in self.controls.values():
-            control.observe(self._update, names="value")
-        self._update()
+        self._wire(self.controls)
 
     def _update(self, _change=None) -> None:
         answers = {key: c.value for key, c in self.controls.items()}
