@@ -65,3 +65,8 @@ def test_half_right_submission_gets_the_designed_partial_credit(tmp_path):
     assert cells["small_test"] == 0
     assert cells["large_test"] == 3
     assert cells["diagnosis_test"] == 3
+
+
+def test_an_unfilled_template_is_called_unfilled(capsys):
+    check(A, "diagnosis", {"甲": None, "乙": "流速", "丙": "单产", "丁": "成功率", "戊": "数量"})
+    assert "甲 —— 还没有填写" in capsys.readouterr().out

@@ -123,6 +123,8 @@ def _equal(a, b) -> bool:
 
 def _form_problem(value, expected) -> str | None:
     """Why ``value`` does not have the form of ``expected``, or None."""
+    if value is None:
+        return "还没有填写：请把模板里的 None 换成你的答案。"
     if _is_number(expected):
         if isinstance(value, str):
             return "应该是数字，不要加引号。"
