@@ -1,15 +1,11 @@
 """Where a course keeps its files: the kit's layout (solutions/ → exercises/, runtime in
 course_runtime/) or stock nbgrader's (source/, release/, submitted/ … in the course root)."""
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# nbgrader's Gradebook runs ``alembic`` from PATH: make it this environment's, also when the
-# ``keyaccount`` command is started without activating the virtualenv.
-_BIN = str(Path(sys.executable).parent)
-if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
-    os.environ["PATH"] = os.pathsep.join([_BIN, os.environ.get("PATH", "")])
+from keyaccount.course.nbgrader_run import use_this_environment
+
+use_this_environment()  # the Gradebook used in-process runs ``alembic`` too
 
 
 @dataclass(frozen=True)
