@@ -1,8 +1,9 @@
 """nbgrader configuration: this repository is itself an nbgrader course.
 
-solutions/ is the source (instructor) version, exercises/ the generated release version.
-Everything nbgrader writes at run time (submissions, autograded notebooks, feedback, the
-gradebook) goes under course_runtime/, which git ignores.
+solutions/ is the source (instructor) version. Everything nbgrader writes at run time (releases,
+submissions, autograded notebooks, feedback, the gradebook, the exchange) goes under course_runtime/,
+which git ignores. The committed student version exercises/ is written only by
+``python -m keyaccount.course.generate`` (maintainers), never by a release.
 """
 import os
 
@@ -12,12 +13,12 @@ c = get_config()  # noqa: F821 (injected by nbgrader)
 
 here = os.path.dirname(os.path.abspath(__file__))
 runtime = "course_runtime"
-os.makedirs(os.path.join(here, runtime), exist_ok=True)
+os.makedirs(os.path.join(here, runtime, "exchange"), exist_ok=True)  # the Assignment List needs it
 
 c.CourseDirectory.root = here
 c.CourseDirectory.course_id = "keyaccount"
 c.CourseDirectory.source_directory = "solutions"
-c.CourseDirectory.release_directory = "exercises"
+c.CourseDirectory.release_directory = os.path.join(runtime, "release")
 c.CourseDirectory.submitted_directory = os.path.join(runtime, "submitted")
 c.CourseDirectory.autograded_directory = os.path.join(runtime, "autograded")
 c.CourseDirectory.feedback_directory = os.path.join(runtime, "feedback")

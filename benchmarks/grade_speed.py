@@ -21,7 +21,7 @@ from keyaccount.course import grade
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CONFIG_FILE
 from keyaccount.course.nbgrader_run import run_nbgrader
-from keyaccount.course.paths import CLONE_ROOT
+CLONE_ROOT = Path(__file__).resolve().parents[1]  # the repository: solutions/ and exercises/
 
 
 def cohort(assignment: str, learners: int) -> list[dict[str, nbformat.NotebookNode]]:

@@ -1,6 +1,8 @@
-"""`make lab` starts JupyterLab headless with Chinese menus by default (the zh-CN language pack)."""
+"""`make lab` starts JupyterLab headless with Chinese menus by default (the zh-CN language pack), and
+nbgrader's panels work on first use: the server has this environment's bin/ on PATH however it is started."""
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -28,8 +30,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url):
-    with urllib.request.urlopen(url, timeout=5) as response:
+def get(url, timeout=5):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return json.loads(response.read())
 
 
@@ -57,6 +59,44 @@ def test_lab_server_serves_chinese_translations_and_the_index(tmp_path):
             assert get(f"{base}/api/contents/{path}?token={token}&content=0")["path"] == path
         with urllib.request.urlopen(f"{base}/?token={token}", timeout=5) as response:
             assert "/lab/tree/notebooks/00_index.ipynb" in response.url  # opens on the index
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def wait_for(base, token):
+    for _ in range(240):
+        try:
+            return get(f"{base}/api/status?token={token}")
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError("the lab server did not answer")
+
+
+@pytest.mark.slow
+def test_formgrader_lists_the_assignments_on_first_use_without_the_venv_on_path(tmp_path):
+    course = tmp_path / "course"  # a fresh copy of the course source: no course_runtime/ yet
+    course.mkdir()
+    for name in ("nbgrader_config.py", "solutions", "notebooks", "cases"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copyfile)(ROOT / name, course / name)
+    port, token = free_port(), "test-token"
+    venv_bin = str(Path(sys.executable).parent)
+    path = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if p != venv_bin)
+    env = {**os.environ, "PATH": path, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    env.pop("VIRTUAL_ENV", None)
+    server = subprocess.Popen([sys.executable, "-m", "keyaccount.lab", str(course), "--no-browser",
+                               f"--ServerApp.port={port}", f"--IdentityProvider.token={token}"],
+                              cwd=course, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "lab.log", "w"),
+                              start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base, token)
+        assignments = get(f"{base}/formgrader/api/assignments?token={token}", timeout=120)  # first use migrates the db
+        assert "funnel_forecast" in {a["name"] for a in assignments}
+        courses = get(f"{base}/courses?token={token}", timeout=60)
+        assert courses["success"], courses
+        fetched = get(f"{base}/assignments?course_id=keyaccount&token={token}", timeout=60)  # the Assignment List
+        assert fetched["success"], fetched
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -49,13 +49,3 @@ def test_funnel_lesson_runs_on_another_case_as_a_papermill_parameter(tmp_path):
     assert "华东区硬件产品线" in text
     assert stderr_outputs(nb) == []
 
-
-def test_index_lists_every_lesson_and_exercise(root):
-    from keyaccount.lessons import index_markdown
-
-    index = index_markdown(root)
-    for path in LESSONS:
-        if path.name != "00_index.ipynb":
-            assert f"]({path.name})" in index
-    for path in sorted((root / "exercises").glob("*/*.ipynb")):
-        assert f"../exercises/{path.parent.name}/{path.name}" in index

@@ -11,10 +11,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from keyaccount.content import content_dir
 from keyaccount.validation import InputError
 
-PACKAGED = Path(__file__).parent / "case_files"       # in a wheel install
-REPOSITORY = Path(__file__).parents[2] / "cases"      # in a clone (editable install)
 
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -42,9 +41,9 @@ class Case(BaseModel):
 
 
 def case_dirs() -> list[Path]:
-    """Where case files are looked up: $KEYACCOUNT_CASES first, then the clone, then the wheel."""
+    """Where case files are looked up: $KEYACCOUNT_CASES first (a workspace's or a trainer's own), then the kit's."""
     dirs = [Path(p) for p in os.environ.get("KEYACCOUNT_CASES", "").split(os.pathsep) if p]
-    return dirs + [d for d in (REPOSITORY, PACKAGED) if d.is_dir()]
+    return dirs + [content_dir("cases")]
 
 
 def case_path(name: str) -> Path:

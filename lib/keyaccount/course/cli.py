@@ -1,5 +1,7 @@
-"""``keyaccount``: run a workshop's exercises from one command (no server needed).
+"""``keyaccount``: the learner's workspace and the trainer's course cycle, one command each.
 
+    keyaccount start [文件夹]                        # 学员：建好（或更新）学习文件夹，打开 JupyterLab
+    keyaccount course init 课程文件夹                 # 培训师：建一个课程（成绩库、收到的作业都在里面）
     keyaccount release funnel_forecast              # 生成并登记练习，打包发给学员
     keyaccount collect funnel_forecast 收件.zip      # 收作业：文件夹或压缩包
     keyaccount grade funnel_forecast --workers 4    # 并行自动批改并生成反馈
@@ -12,18 +14,45 @@ import shutil
 import sys
 from pathlib import Path
 
-from keyaccount.course import collect, grade, report, selfcheck
+from keyaccount import workspace
+from keyaccount.course import collect, create, grade, report, selfcheck
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
+from keyaccount.course.nbgrader_run import run_nbgrader
 from keyaccount.course.paths import course_root
+from keyaccount.lab import run_lab
+
+
+def _start(args) -> int:
+    update = workspace.update(args.folder or workspace.default_folder())
+    print(update.summary())
+    if args.update_only:
+        return 0
+    print("正在启动 JupyterLab（关闭：在这个窗口按 Ctrl+C）……")
+    return run_lab(update.folder, args.port, not args.no_browser,
+                   env={"KEYACCOUNT_CASES": str(update.folder / "cases")})
+
+
+def _course_init(args) -> int:
+    source = args.source or create.find_solutions()
+    setup = create.init_course(args.folder, source, args.id)
+    print(f"课程文件夹：{setup.course.root}")
+    if setup.added:
+        print(f"加入练习：{'、'.join(setup.added)}")
+    if setup.kept:
+        print(f"已有、未改动的练习：{'、'.join(setup.kept)}")
+    print(f"之后在这个文件夹里运行 keyaccount release 练习名，或在别处加 --course {setup.course.root}")
+    return 0
 
 
 def _release(course: Course, args) -> int:
-    grade.ensure_released(course, args.assignment)
-    out = course.runtime / "release"
-    out.mkdir(parents=True, exist_ok=True)
-    archive = shutil.make_archive(str(out / args.assignment), "zip", course.release, args.assignment)
-    print(f"已登记练习 {args.assignment}。发给学员的压缩包：{archive}")
+    """Generate into the course's own release folder, publish to its exchange, zip for e-mail or a share."""
+    if not (course.source / args.assignment).is_dir():
+        raise FileNotFoundError(f"课程 {course.root} 里没有练习 {args.assignment}。")
+    run_nbgrader(["generate_assignment", args.assignment, "--force", *course.nbgrader_args()], course.root)
+    run_nbgrader(["release_assignment", args.assignment, "--force", *course.nbgrader_args()], course.root)
+    archive = shutil.make_archive(str(course.release / args.assignment), "zip", course.release, args.assignment)
+    print(f"已发布练习 {args.assignment}（学员在 JupyterLab 的“作业列表”里可以领取）。发给学员的压缩包：{archive}")
     return 0
 
 
@@ -72,16 +101,29 @@ def _export(course: Course, args) -> int:
     return 0
 
 
-def _check(course: Course, args) -> int:
+def _check(args) -> int:
     results = selfcheck.run_visible_tests(Path(args.notebook), timeout=args.timeout)
     print(selfcheck.report(results))
     return 0 if all(r.passed for r in results) else 1
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="keyaccount", description="大客户销售训练营：练习的发放、收取、批改和报告。")
+    p = argparse.ArgumentParser(prog="keyaccount", description="大客户销售训练营：学员的学习文件夹，培训师的发放、收取、批改和报告。")
     p.add_argument("--course", type=Path, help="课程文件夹（默认：当前文件夹或其上级中含 nbgrader_config.py 的）")
     sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("start", help="学员：建好或更新学习文件夹，并在浏览器里打开")
+    s.add_argument("folder", nargs="?", type=Path, help=f"学习文件夹（默认：主目录下的 {workspace.FOLDER_NAME}）")
+    s.add_argument("--no-browser", action="store_true", help="不自动打开浏览器（复制终端里的网址）")
+    s.add_argument("--port", type=int, help="端口（默认 8888，被占用时自动换一个）")
+    s.add_argument("--update-only", action="store_true", help="只建好或更新文件夹，不启动 JupyterLab")
+    s.set_defaults(run=_start, needs_course=False)
+    s = sub.add_parser("course", help="培训师：课程文件夹")
+    course_sub = s.add_subparsers(dest="course_command", required=True)
+    s = course_sub.add_parser("init", help="建一个课程文件夹（或往里加入新的练习，不覆盖已有的）")
+    s.add_argument("folder", type=Path)
+    s.add_argument("--source", type=Path, help="练习的教师版所在文件夹（默认：课程源码里的 solutions/）")
+    s.add_argument("--id", default="keyaccount", help="课程代号（默认 keyaccount）")
+    s.set_defaults(run=_course_init, needs_course=False)
     s = sub.add_parser("release", help="生成并登记练习，打包发给学员")
     s.add_argument("assignment")
     s.set_defaults(run=_release)
@@ -106,16 +148,17 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help="学员自查：运行练习里公开的格式检查")
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)
-    s.set_defaults(run=_check)
+    s.set_defaults(run=_check, needs_course=False)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    course = Course.at(args.course or course_root())
     try:
-        return args.run(course, args)
-    except FileNotFoundError as error:
+        if not getattr(args, "needs_course", True):
+            return args.run(args)
+        return args.run(Course.at(course_root(args.course) if args.course else course_root()), args)
+    except (FileNotFoundError, ValueError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
 

@@ -33,10 +33,10 @@ def generate_release(source: Path, assignment: str, dest: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     root = course_root()
-    names = argv or assignments(root)
+    names = argv or assignments(root / "solutions")
     for name in names:
         if not (root / "solutions" / name).is_dir():
-            print(f"solutions/{name} 不存在。现有练习：{'、'.join(assignments(root))}", file=sys.stderr)
+            print(f"solutions/{name} 不存在。现有练习：{'、'.join(assignments(root / 'solutions'))}", file=sys.stderr)
             return 2
         target = generate_release(root / "solutions", name, root / "exercises")
         print(f"已生成 {target.relative_to(root)}")

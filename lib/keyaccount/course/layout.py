@@ -1,5 +1,6 @@
-"""Where a course keeps its files: the kit's layout (solutions/ → exercises/, runtime in
-course_runtime/) or stock nbgrader's (source/, release/, submitted/ … in the course root)."""
+"""Where a course keeps its files: the repository's (source solutions/, everything written while
+running a workshop in course_runtime/, release included — never the committed exercises/) or a
+trainer's course folder in stock nbgrader's layout (source/, release/, submitted/ … in the course root)."""
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,8 @@ class Course:
     def at(cls, root: Path) -> "Course":
         root = Path(root).resolve()
         if (root / "solutions").is_dir():
-            return cls(root, root / "solutions", root / "exercises", root / "course_runtime")
+            runtime = root / "course_runtime"
+            return cls(root, root / "solutions", runtime / "release", runtime)
         return cls(root, root / "source", root / "release", root)
 
     @property

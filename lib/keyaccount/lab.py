@@ -1,0 +1,53 @@
+"""Start JupyterLab on a folder of the course: the one launcher behind ``make lab`` and ``keyaccount start``.
+
+    python -m keyaccount.lab FOLDER [--port N] [--no-browser] [other jupyter lab options …]
+
+The server gets this environment's ``bin/`` on PATH (nbgrader's formgrader runs ``alembic`` from
+there), listens on this machine only, and opens on the lesson index.
+"""
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from keyaccount.course.nbgrader_run import use_this_environment
+from keyaccount.workspace import INDEX
+
+
+def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
+                extra: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The ``jupyter lab`` command line for ``root``."""
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
+               "--ServerApp.ip=127.0.0.1", f"--LabApp.default_url=/lab/tree/{INDEX}"]
+    if port:
+        command.append(f"--ServerApp.port={port}")
+    if not open_browser:
+        command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop servers run as root
+        command.append("--ServerApp.allow_root=True")
+    return [*command, *extra]
+
+
+def run_lab(root: Path, port: int | None = None, open_browser: bool = True,
+            extra: list[str] | tuple[str, ...] = (), env: dict[str, str] | None = None) -> int:
+    """Run JupyterLab on ``root`` until it is stopped (Ctrl+C); return its exit code."""
+    use_this_environment()
+    server = subprocess.Popen(lab_command(Path(root), port, open_browser, extra), env={**os.environ, **(env or {})})
+    try:
+        return server.wait()
+    except KeyboardInterrupt:  # Ctrl+C reaches the server too, which shuts down cleanly
+        return server.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m keyaccount.lab", description="在课程文件夹上启动 JupyterLab。")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--no-browser", action="store_true")
+    args, extra = parser.parse_known_args(argv)
+    return run_lab(args.folder.resolve(), args.port, not args.no_browser, extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
