@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 venv: $(STAMP)
 
 # (Re)install when the dependency list or the pins change.
-$(STAMP): pyproject.toml constraints.txt jupyter/overrides.json
+$(STAMP): pyproject.toml constraints.txt $(wildcard jupyter/*.json jupyter/*/*.json)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'

@@ -28,6 +28,7 @@ def test_the_wheel_carries_the_course_but_no_solution_or_key(wheel):
     assert "keyaccount/content/exercises/funnel_forecast/funnel_forecast.ipynb" in names
     assert "keyaccount/content/cases/funnel_usm_software.yaml" in names
     assert any(n.endswith("share/jupyter/lab/settings/overrides.json") for n in names)
+    assert any(n.endswith("etc/jupyter/jupyter_server_config.d/keyaccount.json") for n in names)
     assert not [n for n in names if "solutions/" in n or n.endswith("answer_key.py")]
     for name in names:
         if name.endswith((".py", ".ipynb")):

@@ -2,8 +2,8 @@
 
     python -m keyaccount.lab FOLDER [--port N] [--no-browser] [other jupyter lab options …]
 
-The server gets this environment's ``bin/`` on PATH (nbgrader's formgrader runs ``alembic`` from
-there), listens on this machine only, and opens on the lesson index.
+The server listens on this machine only and opens on the lesson index; the kit's server extension
+(keyaccount.server_extension) gives it this environment's ``bin/`` on PATH.
 """
 import argparse
 import os
@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from keyaccount.course.nbgrader_run import use_this_environment
 from keyaccount.workspace import INDEX
 
 
@@ -32,7 +31,6 @@ def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
 def run_lab(root: Path, port: int | None = None, open_browser: bool = True,
             extra: list[str] | tuple[str, ...] = (), env: dict[str, str] | None = None) -> int:
     """Run JupyterLab on ``root`` until it is stopped (Ctrl+C); return its exit code."""
-    use_this_environment()
     server = subprocess.Popen(lab_command(Path(root), port, open_browser, extra), env={**os.environ, **(env or {})})
     try:
         return server.wait()
