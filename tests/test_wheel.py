@@ -30,6 +30,7 @@ def test_the_wheel_carries_the_course_but_no_solution_or_key(wheel):
     assert any(n.endswith("share/jupyter/lab/settings/overrides.json") for n in names)
     assert any(n.endswith("etc/jupyter/jupyter_server_config.d/keyaccount.json") for n in names)
     assert not [n for n in names if "solutions/" in n or n.endswith("answer_key.py")]
+    assert not [n for n in names if "/trainer/" in n], "the trainers' guides hold role cards learners must not see"
     for name in names:
         if name.endswith((".py", ".ipynb")):
             text = zipfile.ZipFile(wheel).read(name).decode("utf-8")
