@@ -94,7 +94,7 @@ class PlanChecker(BoxDisplay):
                                     **{name: getattr(self, name).value for name in TEXT_FIELDS})
             if self.task.label != f"{self.tasks[i].id} {self.tasks[i].part}":
                 self._refresh_task_list(self.tasks[i].id)
-        self.table.value = model.plan_table(self.tasks).to_html()
+        self.table.value = model.plan_table(self.tasks).reset_index().to_html(index=False)
         if not isinstance(self.deadline.value, dt.date):
             self.result.value = "<p style='color:#d62728'>请先选择截标日。</p>"
             return

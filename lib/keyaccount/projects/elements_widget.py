@@ -92,7 +92,7 @@ def comparison_html(mine, my_tree, reference, reference_tree, source_answer: dic
     level and chain (mine against the reference), with ✓ where they agree."""
     def cell(text, ok=None):
         mark = "" if ok is None else (" ✓" if ok else " ✗")
-        return f"<td>{html.escape(str(text))}{mark}</td>"
+        return f"<td style='padding:2px 12px'>{html.escape(str(text))}{mark}</td>"
 
     source = {"status": source_answer.get("状态"), "amount": source_answer.get("预签金额"),
               "sign_date": source_answer.get("预签时间")}

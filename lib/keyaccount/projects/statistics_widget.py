@@ -63,7 +63,7 @@ class StatisticsBuilder(ControlsWidget):
         if projects:
             table = elements.statistics_table(projects)
             table["加权金额"] = [round(elements.weighted_amount(p), 1) for p in projects]
-            parts.append(table.drop(columns=["客户名单", "客户关系程度", "ABC"]).to_html(index=False))
+            parts.append(table.drop(columns=["客户名单", "客户关系程度", "ABC"]).to_html(index=False, float_format="{:g}".format))
             parts.append(key_feedback(projects, self.chosen(), self.key_count, complete=not problems))
             self.figure.layout.display = ""
             self.figure.value = figure_png(chart.weighted_chart(projects, set(self.chosen())))
