@@ -119,3 +119,11 @@ def test_weighted_pipeline_names_the_bad_row():
     projects = pd.DataFrame({"状态": ["P1", "P9"], "预签金额": [10, 20]})
     with pytest.raises(InputError, match="项目表第 2 行：项目状态 只能是"):
         model.weighted_pipeline(projects)
+
+
+def test_funnel_review_has_the_sources_three_steps_in_order():
+    from keyaccount.funnel.model import funnel_review_table
+
+    table = funnel_review_table()
+    assert list(table["方法"]) == ["漏斗分析", "机会盘问", "机会和业绩指点"]
+    assert list(table["结果"])[:2] == ["找出业绩问题", "把机会正确分类"]

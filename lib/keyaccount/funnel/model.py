@@ -222,6 +222,20 @@ def weighted_pipeline(projects: pd.DataFrame, p6_rate: float = p_stages.P6_RATE_
 
 
 # ---------------------------------------------------------------- funnel metrics
+# 漏斗管理三步曲 (004, USM), one home for every lesson: (方法, the source's one-word gloss, 结果).
+FUNNEL_REVIEW = (
+    ("漏斗分析", "诊断", "找出业绩问题"),
+    ("机会盘问", "“处方”", "把机会正确分类"),
+    ("机会和业绩指点", "指点", "确认机会并提高业绩：确认问题，找到缘由，锁定资源"),
+)
+
+
+def funnel_review_table() -> pd.DataFrame:
+    """The three-step funnel review as the source's table: 步骤, 方法, 作用, 结果."""
+    return pd.DataFrame([(i, *step) for i, step in enumerate(FUNNEL_REVIEW, start=1)],
+                        columns=["步骤", "方法", "作用", "结果"]).set_index("步骤")
+
+
 OUTCOMES = ("进行中", "赢单", "丢单")
 
 

@@ -1,7 +1,9 @@
 """Key-customer fishnet 关键客户渔网图: which of our people hold which customer person, and how well.
 
-Each knot of the net is one tie (our member — customer person, CR level). A sound net ties every
-person on an approval chain to someone of ours, and the customer's top level to our top level.
+Source 001 names the method (四.3 关键客户渔网图分析) but its slide kept no picture or text; what
+follows is the kit's reading (课程补充), and lessons show it under that marker. Each knot of the
+net is one tie (our member — customer person, CR level). A sound net ties every person on an
+approval chain to someone of ours, and the customer's top level to our top level.
 """
 from dataclasses import dataclass
 

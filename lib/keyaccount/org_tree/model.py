@@ -108,6 +108,14 @@ class OrgTree:
             people.append(p)
         return OrgTree(tuple(people), self.influences)
 
+    def unplaced(self) -> "OrgTree":
+        """The same people and reporting lines, not yet placed: 中层, on no chain, CR1, no role.
+
+        The start of an exercise in drawing the tree: the learner sets level, chain, role and CR.
+        """
+        people = tuple(Person.of(p.name, p.title, "中层", "无", 1, NO_ROLE, p.reports_to) for p in self.people)
+        return OrgTree(people, self.influences)
+
     def chain(self, chain: str) -> tuple[Person, ...]:
         """The people on the technical ("技术") or business ("商务") approval chain, top level first."""
         v.one_of("审批链", chain, ("技术", "商务"))

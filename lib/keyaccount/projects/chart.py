@@ -84,3 +84,60 @@ def bcg_chart() -> Figure:
 def _wrap(text: str, width: int) -> list[str]:
     """Chinese text cut into lines of ``width`` characters."""
     return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def one_two_one_chart(row, title: str = "1+2+1 成交模式") -> Figure:
+    """The 1+2+1 row as a picture: the guide on top, the four purchasing-atmosphere roles in a
+    row (the two covered ones filled, with the person and CR), the salesperson below."""
+    from keyaccount.projects.one_two_one import PURCHASE_ROLES
+
+    fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
+    covered = {a.role: a for a in row.allies}
+    centre = 1.2 + 1.5 * 2.2   # under the middle of the four role boxes
+
+    def box(x, y, width, head, detail, face, edge="#555555", dashed=False):
+        ax.add_patch(plt.Rectangle((x - width / 2, y - 0.42), width, 0.84, facecolor=face, edgecolor=edge, lw=1.8,
+                                   linestyle=(0, (4, 3)) if dashed else "-", zorder=2))
+        ax.text(x, y + 0.15, head, ha="center", va="center", fontsize=11, zorder=3)
+        ax.text(x, y - 0.18, detail, ha="center", va="center", fontsize=10, color="#333333", zorder=3)
+
+    for i, role in enumerate(PURCHASE_ROLES):
+        x = 1.2 + i * 2.2
+        ax.plot([centre, x], [2.6, 1.42], color="#bbbbbb", lw=1, zorder=1)
+        ax.plot([x, centre], [0.58, -0.6], color="#bbbbbb", lw=1, zorder=1)
+        ally = covered.get(role)
+        if ally:
+            box(x, 1.0, 2.0, role, f"{ally.name}（{ally.cr.code}）", ally.cr.color)
+        else:
+            box(x, 1.0, 2.0, role, "尚未覆盖", "white", "#999999", dashed=True)
+    box(centre, 3.0, 3.2, "1 向导", row.guide, "#c6dbef", "#1f5fbf")
+    box(centre, -1.0, 3.2, "1 营销人员", row.salesperson, "#eeeeee")
+    ax.text(-0.55, 1.0, "2", fontsize=22, ha="center", va="center", color="#555555")
+    ax.set_xlim(-0.9, 9.3)
+    ax.set_ylim(-1.6, 3.6)
+    ax.axis("off")
+    ax.set_title(f"{title}：{row.project}", fontsize=14)
+    return fig
+
+
+def weighted_chart(projects, chosen=(), title: str = "预签金额与加权金额") -> Figure:
+    """Per project: the amount (light) and what it is worth today, amount × completion (dark);
+    the projects in ``chosen`` (the learner's key projects) in orange. Largest weighted first."""
+    from keyaccount.projects.elements import weighted_amount
+
+    ranked = sorted(projects, key=weighted_amount, reverse=True)
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(ranked) + 1.8), layout="constrained")
+    top = max([p.amount.estimate for p in ranked] + [1])
+    for i, p in enumerate(ranked):
+        worth = weighted_amount(p)
+        ax.barh(i, p.amount.estimate, color="#e0e0e0", height=0.7)
+        ax.barh(i, worth, color="#f28e2b" if p.name in chosen else OK_COLOR, height=0.7)
+        ax.text(p.amount.estimate + top * 0.01, i, f"{p.status} · 加权 {worth:.1f} 万 / 预签 {p.amount.estimate:g} 万",
+                va="center", fontsize=9)
+    ax.set_yticks(range(len(ranked)), [p.name for p in ranked])
+    ax.set_ylim(len(ranked) - 0.5, -0.6)
+    ax.set_xlim(0, top * 1.55)
+    ax.set_xlabel("万元")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title + ("（橙色：你选的重点项目）" if chosen else ""), fontsize=13)
+    return fig

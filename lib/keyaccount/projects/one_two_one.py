@@ -16,10 +16,15 @@ ROLE_MEANINGS = {
     "决策人": "最后拍板、批准采购的人。",
 }
 ORG_TIERS = ("高层", "中层", "基层")  # 组织三阶层 (002)
+# 向导与内线的区别: 002 gives only the heading. The sources around it: 003 "发展向导" grows
+# insiders 低级/中级/高级内线 (keyaccount.six_steps.analysis.INSIDER_LEVELS); 001 CR4 is the
+# stage where the customer becomes our Coach. The kit's reading (课程补充) of the difference:
 GUIDE_VS_INSIDER = {
-    "向导": "熟悉客户内部决策流程、愿意为我们指路的人：告诉我们该找谁、按什么顺序、避开什么，"
-          "不一定在本项目的决策链上，也不一定是客户内部的人。",
-    "内线": "客户内部、在项目决策链上、站在我们一边并提供关键信息的人（即 CR4 Coach）。",
+    "内线": "客户内部愿意给我们提供信息的人。003 按级别分为低级、中级、高级内线（第 11 课）："
+          "级别越高，给的信息越接近决策。内线告诉我们“发生了什么”。",
+    "向导": "内线里最进一步的那一位：关系到了 CR4（Coach，001：能够协助项目进程，提供关键信息），"
+          "不只给信息，还为我们指路——该找谁、按什么顺序、避开什么。003 的“发展向导”就是把内线"
+          "从低级培养到高级、直到成为向导。向导常常不是拍板的人，也不一定在审批链上。",
 }
 
 

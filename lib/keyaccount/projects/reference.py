@@ -16,8 +16,22 @@ STRATEGY_MAP = {"营销策略": ("营销环境", "市场机会", "战略设计",
                 "营销业务": ("目标计划", "项目管理", "客户管理", "业务流程", "商务谈判", "服务关怀"),
                 "营销组织": ("绩效文化", "团队组建", "分支设立", "晋升机制", "述职评估", "能力修炼"),
                 "销售团队": ("招聘", "培训", "目标设定", "管理工具", "激励", "考评")}
-THREE_CYCLES = {"选择研究": ("P0", "P1"), "分析解决": ("P2", "P3", "P4"),
-                "评价确认": ("P5", "P6"), "收场维护": ("P7",)}
+# 序：大客户销售三循环方法论 (001). The slide is a circle diagram: the text gives the P0–P7 states
+# and these phase names, in this order ("调查" has lost its 阶段 in the extraction), but not which
+# ring each sits on.
+THREE_CYCLE_PHASES = ("维护阶段", "收场阶段", "选择研究阶段", "分析阶段", "解决阶段", "调查阶段", "评价细化阶段",
+                      "寻求阶段", "确认阶段")
+# The kit's reading (课程补充): which phase goes with which state, matched by the words they share,
+# and the three rings as 选择 (P0–P1), 解决 (P2–P4), 收场 (P5–P7).
+THREE_CYCLES_READING = (
+    ("第一循环：寻求与选择", ("寻求阶段", "选择研究阶段"), ("P0", "P1"),
+     "客户在寻求、研究可以选择的方向；P0 市场规划/客户开发、P1 挖掘需求/锁定目标。"),
+    ("第二循环：分析与解决", ("分析阶段", "解决阶段", "调查阶段"), ("P2", "P3", "P4"),
+     "客户分析问题、找解决办法并做调查；P4 的“需求调研”就是调查。"),
+    ("第三循环：评价与收场", ("评价细化阶段", "确认阶段", "收场阶段", "维护阶段"),
+     ("P5", "P6", "P7"),
+     "P5“方案评估”即评价细化、“项目承诺”即确认；P6 协议谈判、签约成交；P7 实施结案（收场）和升级扩容（维护）。"),
+)
 STP = {"市场细分 Segmentation": "把市场分成需求、特征或行为不同、需要不同产品或营销组合的购买者群体。",
        "目标客户 Targeting": "研究影响客户决策的诱因，评估每个细分市场的吸引力，选择进入一个或多个。",
        "市场定位 Positioning": "让产品在目标客户心中相对竞争对手占据清晰、独特、理想的位置。"}
@@ -28,13 +42,23 @@ BCG = {"明星产品 Stars": "高增长、高份额：以强大的营销资源�
 CRM_ROLES = {"对营销": "支持营销策略的策划：传播、广告、联盟、活动主题、俱乐部、锁定模式、直邮。",
              "对销售": "提高销售效率：掌握消费者行为规律、销售跟进要点、价值构建模式、价格体系管理。",
              "对服务": "有效提高客户满意度：满意度量化指标、客户对服务的期望、客户常见的麻烦。"}
-MARKET_TYPES = {  # (新/老市场, 策略)
+# 市场需求分析 (001): two columns, 新市场分析 and 老市场分析, three market types each, with the
+# source's strategy for each; the source's words, unchanged.
+MARKET_TYPES = {
     "显在市场": ("新市场", "组织力量，直接参与竞争，快速占领。"),
     "潜在市场": ("新市场", "市场不成熟，需要引导；防止成为“先烈”。"),
     "潜力市场": ("新市场", "市场待开发，暂时无需求：发掘、迎接机会。"),
-    "防守市场": ("老市场", "本公司已实现规模销售：防止对手进入。"),
-    "缝隙市场": ("老市场", "竞争对手的市场，但其地位不稳固：伺机进入。"),
-    "进攻市场": ("老市场", "本公司和对手都未实现销售：评估后宜快速反应。"),
+    "防守市场": ("老市场", "本公司已实现规模销售，防止对手进入。"),
+    "缝隙市场": ("老市场", "竞争对手的市场，但其地位不稳固，伺机进入。"),
+    "进攻市场": ("老市场", "本公司、对手均未实现销售，评估后宜快速反应。"),
+}
+# The kit's reading (课程补充) of how the two columns sort: the new-market column by how ripe the
+# customers' demand is, the old-market column by who already sells there.
+MARKET_TYPES_READING = {
+    "新市场": ("客户的需求成熟到什么程度", {"显在市场": "需求已经显现", "潜在市场": "需求不成熟，要引导",
+                                   "潜力市场": "暂时没有需求"}),
+    "老市场": ("谁已经在这里实现了销售", {"防守市场": "我们", "缝隙市场": "竞争对手（地位不稳）",
+                                  "进攻市场": "我们和主要对手都没有"}),
 }
 KEY_NODES = {"P0": "信息准确", "P1": "目标确认", "P2": "售前立项", "P3": "关系推进", "P4": "投标议标",
              "P5": "合同审批", "P6": "合同签订", "P7": "验收结案"}
@@ -51,6 +75,26 @@ def process_table(p6_rate: float = p_stages.P6_RATE_SOURCE["default"]):
     rows = [(s.code, s.name, s.customer_step, KEY_NODES[s.code], p_stages.completion(s.code, p6_rate))
             for s in p_stages.STAGES]
     return pd.DataFrame(rows, columns=["状态", "阶段", "客户采购步骤", "关键节点", "完成程度"]).set_index("状态")
+
+
+def three_cycles_table():
+    """The kit's reading of the three cycles: ring, the source's phase names, the P states, why."""
+    import pandas as pd
+
+    return pd.DataFrame([(ring, "、".join(phases), "、".join(codes), why)
+                         for ring, phases, codes, why in THREE_CYCLES_READING],
+                        columns=["循环（课程解读）", "源文件的阶段名", "P 状态", "依据"]).set_index("循环（课程解读）")
+
+
+def market_types_table():
+    """The six market types: the source's column and strategy, and the kit's reading of the column."""
+    import pandas as pd
+
+    rows = []
+    for name, (column, strategy) in MARKET_TYPES.items():
+        question, answers = MARKET_TYPES_READING[column]
+        rows.append((name, column, strategy, f"{question}：{answers[name]}"))
+    return pd.DataFrame(rows, columns=["市场类型", "源文件的栏", "营销策略（源文件）", "课程解读"]).set_index("市场类型")
 
 
 def as_table(mapping: dict, key: str, value: str):

@@ -1,0 +1,97 @@
+"""Statistics-table builder: the learner reads a salesperson's story, fills each customer's state,
+amount and sign date, ticks the key projects, and sees the table, the weighted amounts and
+whether the ticks are the projects worth most today."""
+import html
+
+import ipywidgets as w
+import pandas as pd
+
+from keyaccount import p_stages
+from keyaccount.projects import chart, elements
+from keyaccount.validation import InputError
+from keyaccount.widgets import ControlsWidget, figure_png
+
+UNSET = "（未定）"
+
+
+class StatisticsBuilder(ControlsWidget):
+    """``controls[(name, field)]`` for field status (Dropdown), amount and sign_date (Text), key (Checkbox),
+    plus ``controls["show_reference"]``; ``projects()`` are the rows filled so far."""
+
+    def __init__(self, case, key_count: int = 3):
+        self.case, self.key_count = case, key_count
+        self.rows = case.projects
+        controls, lines = {}, []
+        for row in self.rows:
+            controls[(row.name, "status")] = w.Dropdown(options=(UNSET, *p_stages.CODES), value=UNSET,
+                                                        description="状态", layout=w.Layout(width="11em"),
+                                                        style={"description_width": "3em"})
+            controls[(row.name, "amount")] = w.Text(placeholder="万元，如 45", description="预签金额",
+                                                    layout=w.Layout(width="14em"), style={"description_width": "5em"})
+            controls[(row.name, "sign_date")] = w.Text(placeholder="如 11.12 或 12.Q1", description="预签时间",
+                                                       layout=w.Layout(width="16em"), style={"description_width": "5em"})
+            controls[(row.name, "key")] = w.Checkbox(value=False, description="重点项目", indent=False,
+                                                     layout=w.Layout(width="7em"))
+            lines.append(w.HBox([w.HTML(f"<b>{html.escape(row.name)}</b>", layout=w.Layout(width="3em")),
+                                 *(controls[(row.name, f)] for f in ("status", "amount", "sign_date", "key"))]))
+        controls["show_reference"] = w.Checkbox(value=False, description="对照案例的参考答案")
+        self.reference = w.HTML()
+        self._wire(controls)
+        self.figure.layout.max_width = "760px"
+        self.box = w.VBox([*lines, self.result, self.figure, controls["show_reference"], self.reference])
+
+    def projects(self) -> tuple[list, list]:
+        """(projects filled in and valid, messages for the rows that are not)."""
+        done, problems = [], []
+        for row in self.rows:
+            status, amount, when = (self.controls[(row.name, f)].value for f in ("status", "amount", "sign_date"))
+            if status == UNSET or not amount.strip() or not when.strip():
+                problems.append(f"{row.name}：还没填完")
+                continue
+            try:
+                done.append(elements.Project.of(row.name, status, amount, when, row.owner))
+            except InputError as err:
+                problems.append(f"{row.name}：{err}")
+        return done, problems
+
+    def chosen(self) -> list[str]:
+        return [row.name for row in self.rows if self.controls[(row.name, "key")].value]
+
+    def _update(self, _change=None) -> None:
+        projects, problems = self.projects()
+        parts = [f"<p style='color:#d62728'>{html.escape(p)}</p>" for p in problems]
+        if projects:
+            table = elements.statistics_table(projects)
+            table["加权金额"] = [round(elements.weighted_amount(p), 1) for p in projects]
+            parts.append(table.drop(columns=["客户名单", "客户关系程度", "ABC"]).to_html(index=False, float_format="{:g}".format))
+            parts.append(key_feedback(projects, self.chosen(), self.key_count, complete=not problems))
+            self.figure.layout.display = ""
+            self.figure.value = figure_png(chart.weighted_chart(projects, set(self.chosen())))
+        else:
+            self.figure.layout.display = "none"
+        self.result.value = "".join(parts)
+        self.reference.value = reference_html(self.case) if self.controls["show_reference"].value else ""
+
+
+def key_feedback(projects, chosen, count: int, complete: bool) -> str:
+    """The learner's key projects against the ``count`` worth most today by their own table."""
+    if not complete:
+        return "<p>表填完以后，这里会按加权金额告诉你哪些项目今天最值钱。</p>"
+    top = elements.key_projects(projects, count)
+    line = f"按你填的状态，今天最值钱（加权金额最大）的 {count} 个项目是：<b>{'、'.join(top)}</b>。"
+    if not chosen:
+        return f"<p>{line}勾选你认为的重点项目，再比一比。</p>"
+    extra = [n for n in chosen if n not in top]
+    missing = [n for n in top if n not in chosen]
+    if not extra and not missing:
+        return f"<p style='color:#2ca02c'>{line}你选的重点项目和它一致。</p>"
+    notes = ([f"你多选了 {'、'.join(extra)}：说一说它为什么值得投入（时间近？关系好？）"] if extra else []) + \
+            ([f"你没选 {'、'.join(missing)}：它今天的加权金额在前 {count} 名"] if missing else [])
+    return f"<p>{line}{'；'.join(html.escape(n) for n in notes)}。</p>"
+
+
+def reference_html(case) -> str:
+    """The case's own statistics table with the reason for each state."""
+    rows = [(r.name, r.status, str(elements.amount(r.amount)), r.sign_date, r.situation) for r in case.projects]
+    table = pd.DataFrame(rows, columns=["客户", "状态", "预签金额", "预签时间", "为什么这样填"])
+    return "<p><b>案例的参考答案</b></p>" + table.to_html(index=False)
