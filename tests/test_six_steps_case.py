@@ -57,3 +57,21 @@ def test_org_table_lists_people_top_level_first():
 def test_unknown_purchase_role_is_named(tmp_path, monkeypatch):
     message = _broken(tmp_path, monkeypatch, lambda d: d["people"][0].update(roles=["拍板人"]))
     assert "people.1.roles" in message and "拍板人" in message
+
+
+def test_unknown_finding_method_in_the_ecosystem_is_named(tmp_path, monkeypatch):
+    message = _broken(tmp_path, monkeypatch, lambda d: d["ecosystem"][0].update(method="扫街法"))
+    assert "ecosystem.1.method" in message and "扫街法" in message
+
+
+def test_a_needs_branch_without_purchase_specs_is_refused(tmp_path, monkeypatch):
+    message = _broken(tmp_path, monkeypatch,
+                      lambda d: d["needs_tree"]["problems"][0]["solutions"][0].update(specs=[]))
+    assert "needs_tree.problems.1.solutions.1.specs" in message
+
+
+def test_lesson_case_has_an_ecosystem_map_and_a_needs_tree():
+    case = load_six_steps_case("six_steps_yaya_oilfield")
+    assert {m for _, _, m in ((e.source, e.target, e.method) for e in case.ecosystem)} == \
+        {"行业渗透法", "区域参照法", "客户介绍法", "交换合作法", "跟踪挖掘法"}
+    assert case.needs_tree.nodes()[0].level == "目标愿望"

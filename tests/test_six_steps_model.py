@@ -33,7 +33,7 @@ def test_bad_debt_table_matches_002_except_its_truncated_cells(margin, row):
     truncated = {(0.03, 500), (0.03, 600), (0.06, 600)}
     for loss, theirs, mine in zip(credit.BAD_DEBT_LOSSES, row, ours):
         if (margin, loss) in truncated:
-            assert theirs == mine - 1      # 002 cut the fraction (or float noise) off instead of rounding
+            assert theirs == mine - 1      # 002 shows one less; why is unknown (not float noise, see below)
         else:
             assert theirs == mine
 
@@ -41,8 +41,9 @@ def test_bad_debt_table_matches_002_except_its_truncated_cells(margin, row):
 def test_bad_debt_differences_are_the_19999_9999_and_16666_cells():
     diff = credit.differences("bad_debt")
     assert sorted(diff["源文件"]) == [9999, 16666, 19999]
-    assert credit.extra_sales_for_bad_debt(600, 0.03) == pytest.approx(20000)
-    assert credit.extra_sales_for_bad_debt(600, 0.06) == pytest.approx(10000)
+    # lesson 16 tells learners that doubles give these exactly, so floating point cannot explain 19,999 / 9,999
+    assert credit.extra_sales_for_bad_debt(600, 0.03) == 20000.0
+    assert credit.extra_sales_for_bad_debt(600, 0.06) == 10000.0
 
 
 def test_delay_table_reproduces_002_cell_for_cell():
@@ -164,3 +165,81 @@ def test_collection_step_by_aging_and_amount(days, amount, action):
 def test_collection_plan_lists_oldest_first():
     plan = receivables.collection_plan([("甲", 10, 5), ("乙", 10, 95)])
     assert plan["客户"].tolist() == ["乙", "甲"]
+
+
+def test_every_finding_method_draws_one_kind_of_link_in_the_ecosystem_map():
+    assert [m for m, _ in analysis.FIND_METHODS] == list(analysis.ECOSYSTEM_LINKS)
+    edges = analysis.ecosystem_edges([("老客户甲", "新客户乙", "客户介绍法")])
+    assert edges == [("老客户甲", "新客户乙", "老客户介绍")]
+    with pytest.raises(InputError, match="扫街法"):
+        analysis.ecosystem_edges([("甲", "乙", "扫街法")])
+
+
+def test_org_levels_are_002s_three_tiers():
+    from keyaccount.projects.one_two_one import ORG_TIERS
+    assert analysis.ORG_LEVELS is ORG_TIERS == ("高层", "中层", "基层")
+
+
+def test_needs_tree_runs_from_goal_to_specs_with_each_node_under_its_parent():
+    nodes = needs.needs_tree_nodes("员工安全过冬", [
+        ("不够暖", [("换羽绒工装", "羽绒工装", ("90% 白鸭绒", "零下 30 度"))]),
+        ("返修多", [("选返修率低的厂家", "返修服务", ("返修率 3% 以内",))]),
+    ])
+    assert [n.level for n in nodes].count("采购指标") == 3
+    assert nodes[0].parent is None and nodes[0].level == needs.NEED_LEVELS[0]
+    for node in nodes[1:]:
+        parent = nodes[node.parent]
+        assert needs.NEED_LEVELS.index(node.level) == needs.NEED_LEVELS.index(parent.level) + 1
+    assert nodes[nodes[-1].parent].text == "返修服务"
+
+
+def test_spin_keeps_003s_wording_for_implication_and_a_separate_gloss():
+    implication = next(t for t in needs.SPIN if t.letter == "I")
+    assert implication.purpose == "暗示客户解决方案"
+    assert "后果" in implication.gloss
+
+
+def _yaya():
+    from keyaccount.swot.case import load_swot_case
+    return load_swot_case("six_steps_yaya_swot").swot()
+
+
+def test_swot_tags_right_when_tag_and_quadrant_match_the_case():
+    swot = _yaya()
+    answers = {s.id: (value.source_tag(s), s.quadrant) for s in swot.statements}
+    checks = value.check_tags(answers, swot)
+    assert value.tag_score(checks) == 1.0 and not any(c.reason for c in checks)
+    assert value.source_tag(swot.statement("S6")) == "QQCDMS:S"     # S in QQCDMS is 销售/服务
+    assert value.source_tag(swot.statement("O3")) == "PEST:S"       # S in PEST is 市场 (003)
+
+
+def test_swot_tag_from_the_wrong_list_is_named():
+    swot = _yaya()
+    checks = {c.id: c for c in value.check_tags({"T1": ("QQCDMS:Q", "W"), "S1": ("PEST:T", "S")}, swot)}
+    assert not checks["T1"].quadrant_ok and not checks["T1"].tag_ok and "象限放错了" in checks["T1"].reason
+    assert checks["S1"].quadrant_ok and not checks["S1"].tag_ok and "要用 QQCDMS" in checks["S1"].reason
+    assert value.tag_score(checks.values()) == 0.0
+
+
+def test_debatable_swot_fact_takes_a_tag_of_its_other_quadrants_list():
+    swot = _yaya()
+    as_source = value.check_tags({"O4": ("PEST:T", "O")}, swot)
+    as_strength = value.check_tags({"O4": ("QQCDMS:D/L", "S")}, swot)
+    o4 = [c for c in as_source + as_strength if c.id == "O4"]
+    assert all(c.tag_ok and c.quadrant_ok for c in o4)
+
+
+def test_swot_tag_outside_the_lists_is_refused():
+    with pytest.raises(InputError, match="X"):
+        value.check_tags({"S1": ("QQCDMS:X", "S")}, _yaya())
+
+
+def test_negotiator_types_are_002s_four_animals():
+    assert [t.animal for t in commitment.NEGOTIATOR_TYPES] == ["鹰", "羊", "狐", "驴"]
+    assert len(commitment.LOGIC_TECHNIQUE) == 2
+
+
+def test_aims_quote_002_and_000():
+    from keyaccount import aims
+    assert aims.CRM_DEFINITION.startswith("企业为提高核心竞争力") and "保持大客户" in aims.CRM_DEFINITION
+    assert len(aims.PURPOSE) == 5 and len(aims.GOALS) == 5

@@ -4,8 +4,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from keyaccount import validation as v
+from keyaccount.projects.one_two_one import ORG_TIERS
 
-# 寻找客户的五大法则：交叉使用，构建自己的客户生态图。
+# 寻找客户的五大法则（003 只列名称）：交叉使用，构建自己的客户生态图。
+# 第二列“怎么做”是课程的解读（课程补充），不是源文件的文字。
 FIND_METHODS = (
     ("行业渗透法", "在一个行业做成一家，再顺着行业把同类单位逐一做透"),
     ("区域参照法", "在一个区域树立样板客户，请区域内的其他单位参照"),
@@ -26,14 +28,25 @@ CUSTOMER_INFO = {
     "竞争信息": ("竞争对手在客户内的合作历史", "竞争对手销售人员的姓名和销售特点", "竞争对手产品的优势和劣势"),
 }
 
-# 发展向导：内线按级别分三层（003）。
+# 发展向导：003 的幻灯片列出低级、中级、高级三层内线（只有名称）；
+# 后两列“通常是谁”“能帮你什么”是课程的解读（课程补充）。
 INSIDER_LEVELS = (
     ("低级内线", "基层员工、使用者", "提供日常信息：谁在管采购、使用中的抱怨"),
     ("中级内线", "部门经理、技术或采购负责人", "提供采购计划、预算、评估标准和竞争对手动态"),
     ("高级内线", "决策层或其身边的人", "引见决策者，影响决策，提示决策时机"),
 )
 ORG_DIMENSIONS = ("级别", "职能", "采购角色")
-ORG_LEVELS = ("高层", "中层", "基层")
+ORG_LEVELS = ORG_TIERS  # 级别：002 的“组织三阶层”，一处定义
+
+# 客户生态图（003：五种方法交叉使用，构建自己的客户生态图）：每种方法在图上连出的一种关系。
+# 关系的名称是课程的解读（课程补充）。
+ECOSYSTEM_LINKS = {
+    "行业渗透法": "同一行业/系统",
+    "区域参照法": "同一区域的样板",
+    "客户介绍法": "老客户介绍",
+    "交换合作法": "合作伙伴交换",
+    "跟踪挖掘法": "跟踪到的新项目",
+}
 
 
 @dataclass(frozen=True)
@@ -41,11 +54,12 @@ class Criterion:
     key: str
     label: str         # 简称，练习里填写用
     question: str
-    quality: str       # 明确 / 近在眼前 / 有价值
-    if_not: str        # 不满足时该做什么
+    quality: str       # 明确 / 近在眼前 / 有价值（课程的对应，源文件没有逐条对应）
+    if_not: str        # 不满足时该做什么（课程补充）
 
 
 # 判断销售机会的标准（003 的幻灯片写“五个标准”，列出的是这六条；课程全部使用）。
+# 标准本身来自 003；每条标准检验哪种品质、回答“否”时怎么办，是课程的解读（课程补充）。
 CRITERIA = (
     Criterion("needs_product", "需要产品", "客户需要我们的产品吗？", "明确", "先挖掘需求，客户没有需要就没有机会"),
     Criterion("budget", "预算", "客户有这笔采购的预算吗？", "明确", "弄清预算从哪里来、有多少"),
@@ -96,3 +110,9 @@ def info_gaps(records: dict) -> list[str]:
     """Items of the four kinds still empty: what to find out before the next visit."""
     form = info_form(records)
     return [f"{k}：{i}" for k, i, text in form.itertuples(index=False) if not str(text).strip()]
+
+
+def ecosystem_edges(links) -> list[tuple]:
+    """``links`` (who, whom, method) → (who, whom, relation), refusing a method that is not one of the five."""
+    methods = tuple(ECOSYSTEM_LINKS)
+    return [(a, b, ECOSYSTEM_LINKS[v.one_of("寻找客户的方法", method, methods)]) for a, b, method in links]

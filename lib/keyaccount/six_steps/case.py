@@ -29,6 +29,7 @@ Stage = _choice(trust.STAGE_NAMES, "关系阶段")
 Behaviour = _choice(trust.BEHAVIOURS, "观察到的行为")
 SpinType = _choice(needs.SPIN_LETTERS, "SPIN 类型")
 Action = _choice(commitment.ACTIONS, "客户的行动")
+FindMethod = _choice([m for m, _ in analysis.FIND_METHODS], "寻找客户的方法")
 ClosingMethod = _choice([m for m, _, _ in commitment.CLOSING_METHODS], "促成交易的方法")
 
 
@@ -41,6 +42,34 @@ class Person(_Part):
     stage: Stage                     # 认识/约会/信赖/同盟
     observed: tuple[Behaviour, ...] = ()
     style: str = ""                  # 案例作者给出的沟通风格（参考答案）
+
+
+class EcoLink(_Part):
+    """客户生态图的一条线：通过 ``method``，从 ``source`` 找到了 ``target``。"""
+    source: str = Field(min_length=1)
+    target: str = Field(min_length=1)
+    method: FindMethod
+
+
+class NeedSolution(_Part):
+    solution: str = Field(min_length=1)
+    product: str = Field(min_length=1)
+    specs: tuple[str, ...] = Field(min_length=1)
+
+
+class NeedProblem(_Part):
+    problem: str = Field(min_length=1)
+    solutions: tuple[NeedSolution, ...] = Field(min_length=1)
+
+
+class NeedsTree(_Part):
+    """需求的树状结构：目标愿望 → 问题挑战 → 解决方案 → 产品服务 → 采购指标。"""
+    goal: str = Field(min_length=1)
+    problems: tuple[NeedProblem, ...] = Field(min_length=1)
+
+    def nodes(self) -> list:
+        return needs.needs_tree_nodes(self.goal, [(p.problem, [(s.solution, s.product, s.specs) for s in p.solutions])
+                                                  for p in self.problems])
 
 
 class Question(_Part):
@@ -95,6 +124,8 @@ class SixStepsCase(Case):
     receivables: tuple[Receivable, ...]
     closing_lines: tuple[ClosingLine, ...] = ()
     credit: CreditScenario
+    ecosystem: tuple[EcoLink, ...] = ()         # 客户生态图
+    needs_tree: NeedsTree | None = None         # 需求的树状结构
 
     @field_validator("funnel")
     @classmethod
@@ -151,6 +182,9 @@ class SixStepsCase(Case):
 
     def meeting_outcomes(self, large_sale: bool = True) -> list[str]:
         return [commitment.classify_meeting(m.note(), large_sale)[0] for m in self.meetings]
+
+    def ecosystem_edges(self) -> list[tuple]:
+        return analysis.ecosystem_edges((e.source, e.target, e.method) for e in self.ecosystem)
 
     def receivable_rows(self) -> list[tuple]:
         return [(r.customer, r.amount, r.days_overdue) for r in self.receivables]

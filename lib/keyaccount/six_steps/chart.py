@@ -3,7 +3,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 import keyaccount  # noqa: F401  (Chinese font)
-from keyaccount.six_steps import analysis, commitment, credit, needs, receivables, steps, trust
+from keyaccount.six_steps import analysis, commitment, credit, needs, receivables, steps, trust, value
+from keyaccount.swot.chart import wrap
 
 BLUE, LIGHT, ORANGE, RED, GREY = "#3182bd", "#deebf7", "#fdd0a2", "#d62728", "#555555"
 
@@ -210,3 +211,83 @@ def _stacked(text: str) -> str:
     for mark in ("，", "：", "、"):
         text = text.replace(mark, "\n")
     return text.replace("（", "\n（")
+
+
+METHOD_COLORS = ("#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b")
+
+
+def ecosystem_chart(edges, title: str = "客户生态图：谁把我们带到了谁那里") -> Figure:
+    """Customers on a circle; an arrow from whom we started to whom we found, coloured by the finding method.
+
+    ``edges``: (从谁, 找到谁, 关系) as made by ``analysis.ecosystem_edges``.
+    """
+    import math
+
+    edges = list(edges)
+    names = list(dict.fromkeys(n for a, b, _ in edges for n in (a, b)))
+    relations = list(analysis.ECOSYSTEM_LINKS.values())
+    fig, ax = _canvas(10, 7.4, (-1.75, 1.75), (-1.5, 1.3))
+    sources = {a for a, _, _ in edges}
+    boxes = {}
+    for i, n in enumerate(names):
+        angle = math.pi / 2 - 2 * math.pi * i / len(names)
+        boxes[n] = ax.text(1.15 * math.cos(angle), 0.98 * math.sin(angle), n, ha="center", va="center", fontsize=11,
+                           bbox={"boxstyle": "round,pad=0.6", "facecolor": LIGHT if n in sources else ORANGE,
+                                 "edgecolor": BLUE})
+    for a, b, relation in edges:
+        ax.annotate("", xy=(0.5, 0.5), xycoords=boxes[b], xytext=(0.5, 0.5), textcoords=boxes[a],
+                    arrowprops={"arrowstyle": "-|>", "color": METHOD_COLORS[relations.index(relation)],
+                                "linewidth": 2, "mutation_scale": 18, "shrinkA": 3, "shrinkB": 3,
+                                "patchA": boxes[a].get_bbox_patch(), "patchB": boxes[b].get_bbox_patch()})
+    for i, (method, relation) in enumerate(analysis.ECOSYSTEM_LINKS.items()):
+        x = -1.7 + 0.7 * i
+        ax.plot([x, x + 0.12], [-1.42, -1.42], color=METHOD_COLORS[i], linewidth=3)
+        ax.text(x + 0.15, -1.42, f"{method}\n{relation}", ha="left", va="center", fontsize=9)
+    ax.text(-1.72, 1.28, "蓝框：起点（老客户、伙伴、信息来源）\n橙框：由此找到的客户", ha="left", va="top",
+            fontsize=9, color=GREY)
+    ax.set_title(title, fontsize=14)
+    return fig
+
+
+def needs_tree_chart(nodes, title: str = "需求的树状结构：从目标愿望到采购指标") -> Figure:
+    """The needs tree left to right, one column per level of ``needs.NEED_LEVELS``; a parent sits beside its children."""
+    nodes = list(nodes)
+    children = {i: [j for j, m in enumerate(nodes) if m.parent == i] for i in range(len(nodes))}
+    y, row = {}, [0]
+
+    def place(i):
+        if not children[i]:
+            y[i] = row[0]
+            row[0] += 1
+        else:
+            for j in children[i]:
+                place(j)
+            y[i] = sum(y[j] for j in children[i]) / len(children[i])
+
+    place(0)
+    rows = max(row[0], 1)
+    levels = needs.NEED_LEVELS
+    fig, ax = _canvas(15, 0.85 * rows + 1.2, (-0.2, 3.0 * len(levels)), (-0.8, rows - 0.4))
+    for k, level in enumerate(levels):
+        ax.text(3.0 * k + 1.3, rows - 0.75, level, ha="center", va="bottom", fontsize=13, color=BLUE)
+    for i, node in enumerate(nodes):
+        x, top = 3.0 * levels.index(node.level) + 1.3, rows - 1 - y[i] - 0.3
+        if node.parent is not None:
+            px, ptop = 3.0 * levels.index(nodes[node.parent].level) + 1.3, rows - 1 - y[node.parent] - 0.3
+            ax.plot([px + 1.2, x - 1.2], [ptop, top], color="#999999", linewidth=1.2)
+        _box(ax, x, top, 2.35, 0.62, "\n".join(wrap(node.text, 11)),
+             ORANGE if node.parent is None else LIGHT, size=10)
+    ax.set_title(title, fontsize=14)
+    return fig
+
+
+def tagged_swot_chart(swot, checks, title: str) -> Figure:
+    """The learner's SWOT: each placed statement under its chosen quadrant with its chosen tag; wrong ones in red."""
+    from keyaccount.swot.chart import swot_chart
+    from keyaccount.swot.model import Statement, Swot
+
+    by_id = {s.id: s for s in swot.statements}
+    placed = Swot(tuple(Statement(c.id, by_id[c.id].text, c.quadrant, value.TAGS.get(c.tag, "未贴标签"))
+                        for c in checks if c.quadrant))
+    wrong = {c.id for c in checks if c.quadrant and not (c.tag_ok and c.quadrant_ok)}
+    return swot_chart(placed, title, wrong=wrong, show_ids=False)

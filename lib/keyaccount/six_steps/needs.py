@@ -28,14 +28,19 @@ class SpinType:
     letter: str
     english: str
     name: str
-    purpose: str      # 003 的说明
+    purpose: str      # 003 的原话
+    gloss: str        # 课程的解读（课程补充）
 
 
 SPIN = (
-    SpinType("S", "Situation", "背景问题", "对客户的现状进行提问"),
-    SpinType("P", "Problem", "难点问题", "对客户遇到的问题提问"),
-    SpinType("I", "Implication", "暗示问题", "暗示问题的后果，让客户意识到需要解决方案"),
-    SpinType("N", "Need-payoff", "需求-效益问题", "让客户明白解决问题带来的益处，促使客户下决心采购"),
+    SpinType("S", "Situation", "背景问题", "对客户的现状进行提问",
+             "问事实：多少人、用什么、怎么采购，客户张口就能回答"),
+    SpinType("P", "Problem", "难点问题", "对客户遇到的问题提问",
+             "问不满和困难：有什么抱怨、哪里不好用"),
+    SpinType("I", "Implication", "暗示问题", "暗示客户解决方案",
+             "问后果：这个问题会带来什么损失、影响到谁，让客户自己意识到需要解决方案"),
+    SpinType("N", "Need-payoff", "需求-效益问题", "让客户明白解决问题带来的益处，促使客户下决心采购",
+             "问好处：解决以后有什么收益，让客户自己说出方案的价值"),
 )
 SPIN_LETTERS = tuple(t.letter for t in SPIN)
 
@@ -77,3 +82,29 @@ def purchase_process() -> pd.DataFrame:
 
 def roles_by_stage() -> dict:
     return {s.name: s.role for s in PURCHASE_PROCESS}
+
+
+# 需求的树状结构（003 的标题“需求的树状结构”；五层取自第三步的要点：
+# 得到完整全面的客户需求，包括目标愿望、问题挑战、解决方案、产品服务和采购指标）。
+NEED_LEVELS = ("目标愿望", "问题挑战", "解决方案", "产品服务", "采购指标")
+
+
+@dataclass(frozen=True)
+class NeedNode:
+    level: str        # NEED_LEVELS 之一
+    text: str
+    parent: int | None  # 上一层节点在列表中的位置（树根为 None）
+
+
+def needs_tree_nodes(goal: str, problems) -> list[NeedNode]:
+    """The needs tree flattened root first: ``problems`` is [(问题, [(方案, 产品服务, [采购指标…])…])…]."""
+    nodes = [NeedNode(NEED_LEVELS[0], goal, None)]
+    for problem, solutions in problems:
+        nodes.append(NeedNode(NEED_LEVELS[1], problem, 0))
+        p = len(nodes) - 1
+        for solution, product, specs in solutions:
+            nodes.append(NeedNode(NEED_LEVELS[2], solution, p))
+            nodes.append(NeedNode(NEED_LEVELS[3], product, len(nodes) - 1))
+            q = len(nodes) - 1
+            nodes += [NeedNode(NEED_LEVELS[4], spec, q) for spec in specs]
+    return nodes

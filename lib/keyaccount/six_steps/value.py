@@ -1,4 +1,6 @@
 """Step 4 呈现价值: FAB (003) and FBV (004) statements, the proposal's seven parts, QQCDMS/PEST tags."""
+from dataclasses import dataclass
+
 import pandas as pd
 
 from keyaccount import validation as v
@@ -79,3 +81,64 @@ def factor_table(swot) -> pd.DataFrame:
                               if s.quadrant == q and factor_code(s.category) == code) for q in pair]
             rows.append(("内部" if tags is QQCDMS else "外部", f"{code} {name}", *cells))
     return pd.DataFrame(rows, columns=["环境", "因素", "优势 / 机会", "劣势 / 威胁"])
+
+
+# 给 SWOT 条目贴标签：内部因素用 QQCDMS，外部因素用 PEST。标签写作“清单:字母”，
+# 因为 S 在 QQCDMS 里是销售/服务，在 PEST 里是市场（003 的写法），T 在 PEST 里是技术。
+TAGS = {**{f"QQCDMS:{k}": f"内部 {k} {n}" for k, n in QQCDMS.items()},
+        **{f"PEST:{k}": f"外部 {k} {n}" for k, n in PEST.items()}}
+
+
+def source_tag(statement) -> str:
+    """The case's own tag of a SWOT statement as ``清单:字母`` (S/W → QQCDMS, O/T → PEST)."""
+    family = "QQCDMS" if statement.quadrant in ("S", "W") else "PEST"
+    return f"{family}:{factor_code(statement.category)}"
+
+
+@dataclass(frozen=True)
+class TagCheck:
+    """One statement as the learner tagged and placed it."""
+    id: str
+    tag: str            # 学员选的标签（空 = 还没选）
+    quadrant: str       # 学员选的象限（空 = 还没放）
+    tag_ok: bool
+    quadrant_ok: bool
+    reason: str         # 错在哪里（都对时为空）
+
+
+def check_tags(answers: dict, swot) -> list[TagCheck]:
+    """Judge ``answers`` {条目编号: (标签, 象限)}: the tag must be the case's, the quadrant one it accepts,
+    and the list must fit the quadrant (S/W 用 QQCDMS，O/T 用 PEST).
+
+    A debatable statement placed in its other accepted quadrant may take any tag of that quadrant's list.
+    """
+    checks = []
+    for s in swot.statements:
+        tag, quad = answers.get(s.id, ("", ""))
+        if tag:
+            v.one_of(f"条目 {s.id} 的标签", tag, tuple(TAGS))
+        if quad:
+            v.one_of(f"条目 {s.id} 的象限", quad, ("S", "W", "O", "T"))
+        family = tag.split(":")[0] if tag else ""
+        wanted_family = "QQCDMS" if quad in ("S", "W") else "PEST"
+        quadrant_ok = bool(quad) and quad in s.accepted
+        if quadrant_ok and quad != s.quadrant:
+            tag_ok = family == wanted_family
+        else:
+            tag_ok = tag == source_tag(s)
+        reasons = []
+        if quad and tag and family != wanted_family:
+            reasons.append(f"放在 {quad} 的是{'内部' if wanted_family == 'QQCDMS' else '外部'}因素，"
+                           f"要用 {wanted_family} 的标签")
+        elif tag and not tag_ok:
+            reasons.append("标签不是案例给的那一项")
+        if quad and not quadrant_ok:
+            reasons.append("象限放错了")
+        checks.append(TagCheck(s.id, tag, quad, tag_ok, quadrant_ok, "；".join(reasons)))
+    return checks
+
+
+def tag_score(checks) -> float:
+    """Share of statements with both the tag and the quadrant right."""
+    checks = list(checks)
+    return sum(c.tag_ok and c.quadrant_ok for c in checks) / len(checks) if checks else 0.0

@@ -8,6 +8,7 @@ import pandas as pd
 
 from keyaccount.widgets import BoxDisplay, figure_png
 from keyaccount.six_steps import analysis, chart, commitment, credit, needs, steps, trust, value
+from keyaccount.swot.chart import swot_chart
 from keyaccount.validation import InputError
 
 WIDE = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
@@ -253,3 +254,50 @@ class DelayCalculator(_CaseWidget):
         self.figure.value = figure_png(chart.delay_chart(self.margin.value, self.rate.value))
         return (f"<p>货款拖延 {_colored(f'{months:.1f} 个月', BAD)}，利息就把这笔生意的利润全部吃光"
                 f"（{self.margin.value:.1%} ÷ {self.rate.value:.1%} × 12）。</p>")
+
+
+class SwotTagger(BoxDisplay):
+    """鸭鸭 SWOT：for each fact pick its tag (QQCDMS 内部 / PEST 外部) and its quadrant S/W/O/T.
+
+    ``tags`` and ``quadrants`` map statement id → Dropdown; ``show_answer`` reveals the case's grid.
+    """
+
+    def __init__(self, swot, title: str = "SWOT 分析"):
+        self.swot, self.title = swot, title
+        self.tags = {s.id: w.Dropdown(options=[("未贴标签", "")] + [(label, key) for key, label in value.TAGS.items()],
+                                      value="", layout=w.Layout(width="12em")) for s in swot.statements}
+        self.quadrants = {s.id: w.Dropdown(options=[("未放", "")] + [(q, q) for q in "SWOT"], value="",
+                                           layout=w.Layout(width="6em")) for s in swot.statements}
+        # listed by text, not by id: the case order (S1 … T4) would give the answer away
+        rows = [w.HBox([self.tags[s.id], self.quadrants[s.id],
+                        w.HTML(html.escape(s.text), layout=w.Layout(flex="1 1 auto", min_width="0"))])
+                for s in sorted(swot.statements, key=lambda s: s.text)]
+        self.show_answer = w.Checkbox(False, description="显示参考答案", indent=False)
+        self.result = w.HTML()
+        self.figure = w.Image(format="png", layout=w.Layout(max_width="760px"))
+        for control in [*self.tags.values(), *self.quadrants.values(), self.show_answer]:
+            control.observe(self.update, names="value")
+        self.box = w.VBox([w.HTML("<b>标签</b>（内部因素用 QQCDMS，外部因素用 PEST）、<b>象限</b>、事实"),
+                           w.VBox(rows), self.show_answer, self.result, self.figure])
+        self.update()
+
+    def answers(self) -> dict:
+        return {sid: (self.tags[sid].value, self.quadrants[sid].value) for sid in self.tags}
+
+    def update(self, _change=None) -> None:
+        checks = value.check_tags(self.answers(), self.swot)
+        done = sum(bool(c.tag and c.quadrant) for c in checks)
+        right = sum(c.tag_ok and c.quadrant_ok for c in checks)
+        text = f"<p>已完成 {done} / {len(checks)} 条，标签和象限都对的 {_colored(str(right), OK if right == len(checks) else BAD)} 条。</p>"
+        problems = "".join(f"<li>{html.escape(s.text)}：{html.escape(c.reason)}</li>"
+                           for s, c in zip(self.swot.statements, checks) if c.reason)
+        text += f"<ul>{problems}</ul>" if problems else ""
+        if self.show_answer.value:
+            notes = "".join(f"<li><b>{html.escape(s.text)}</b>：{html.escape(s.note)}</li>"
+                            for s in self.swot.statements if s.debatable)
+            text += f"<p>有争议的条目（两种归类都算对）：</p><ul>{notes}</ul>" if notes else ""
+            fig = swot_chart(self.swot, f"{self.title}（参考答案）", show_ids=False)
+        else:
+            fig = chart.tagged_swot_chart(self.swot, checks, f"{self.title}（你的分析，红色为标签或象限不对）")
+        self.result.value = text
+        self.figure.value = figure_png(fig)

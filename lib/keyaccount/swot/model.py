@@ -18,12 +18,12 @@ class Quadrant:
     english: str       # Strengths
     internal: bool     # 内部因素（企业自身）还是外部因素（环境、对手、客户）
     favourable: bool   # 有利还是不利
-    meaning: str       # 源文件的括注
+    meaning: str       # 源文件的括注；源文件没有括注的（W）写明是课程补充
 
 
 QUADRANTS = (
     Quadrant("S", "优势", "Strengths", True, True, "可利用的强项"),
-    Quadrant("W", "劣势", "Weaknesses", True, False, "自身需要弥补的短板"),
+    Quadrant("W", "劣势", "Weaknesses", True, False, "（源文件无括注；课程补充：自身需要弥补的短板）"),
     Quadrant("O", "机会", "Opportunities", False, True, "未显现的可利用条件"),
     Quadrant("T", "威胁", "Threats", False, False, "自身无法解决克服的困难、竞争对手的优势"),
 )
