@@ -33,6 +33,17 @@ def _start(args) -> int:
                    env={"KEYACCOUNT_CASES": str(update.folder / "cases")})
 
 
+def _hub(course: Course, args) -> int:
+    try:
+        from keyaccount.hub import launch  # JupyterHub is needed only for the workshop server
+    except ImportError:
+        raise FileNotFoundError("工作坊服务器需要 JupyterHub：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
+
+    setup = launch.prepare(course, args.roster, args.port, args.ip, args.trainer, not args.no_isolation)
+    print(setup.summary())
+    return launch.run(setup)
+
+
 def _course_init(args) -> int:
     source = args.source or create.find_solutions()
     setup = create.init_course(args.folder, source, args.id)
@@ -117,6 +128,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, help="端口（默认 8888，被占用时自动换一个）")
     s.add_argument("--update-only", action="store_true", help="只建好或更新文件夹，不启动 JupyterLab")
     s.set_defaults(run=_start, needs_course=False)
+    s = sub.add_parser("hub", help="培训师：为全班启动工作坊服务器（学员用浏览器登录）")
+    s.add_argument("--roster", type=Path, required=True, help="学员名单（.csv 或 .xlsx：姓名、账号，可选 分组、密码）")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--ip", default="0.0.0.0", help="监听地址（默认所有网卡，学员从自己的电脑访问）")
+    s.add_argument("--trainer", default="trainer", help="培训师（管理员）的账号（默认 trainer）")
+    s.add_argument("--no-isolation", action="store_true", help="不为学员建系统账户（不推荐）")
+    s.set_defaults(run=_hub)
     s = sub.add_parser("course", help="培训师：课程文件夹")
     course_sub = s.add_subparsers(dest="course_command", required=True)
     s = course_sub.add_parser("init", help="建一个课程文件夹（或往里加入新的练习，不覆盖已有的）")
@@ -158,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "needs_course", True):
             return args.run(args)
         return args.run(Course.at(course_root(args.course) if args.course else course_root()), args)
-    except (FileNotFoundError, ValueError) as error:
+    except (FileNotFoundError, ValueError) as error:  # InputError (bad roster, bad case) is a ValueError
         print(f"错误：{error}", file=sys.stderr)
         return 2
 

@@ -1,0 +1,40 @@
+"""The JupyterHub configuration of a workshop, from the settings ``keyaccount hub`` writes to the hub folder."""
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from keyaccount.hub.spawner import can_isolate
+
+SETTINGS = "settings.json"
+
+
+def configure(c, hub_dir: str) -> None:
+    """Fill the JupyterHub config object ``c`` for the hub in ``hub_dir``."""
+    hub = Path(hub_dir)
+    settings = json.loads((hub / SETTINGS).read_text(encoding="utf-8"))
+    c.JupyterHub.bind_url = f"http://{settings['ip']}:{settings['port']}"
+    c.JupyterHub.hub_ip = "127.0.0.1"
+    c.JupyterHub.hub_port = settings["hub_port"]
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings['proxy_api_port']}"
+    c.JupyterHub.db_url = f"sqlite:///{hub / 'jupyterhub.sqlite'}"
+    c.JupyterHub.cookie_secret_file = str(hub / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(hub / "jupyterhub.pid")
+    c.ConfigurableHTTPProxy.pid_file = str(hub / "proxy.pid")
+    c.ConfigurableHTTPProxy.command = [shutil.which("configurable-http-proxy") or "configurable-http-proxy"]
+    c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
+    c.WorkshopAuthenticator.hub_dir = str(hub)
+    c.Authenticator.allowed_users = set(settings["learners"])
+    c.Authenticator.admin_users = {settings["trainer"]}
+    c.NativeAuthenticator.minimum_password_length = 8
+    c.JupyterHub.spawner_class = "keyaccount.hub.spawner.WorkshopSpawner"
+    isolated = settings["isolated"] and can_isolate()
+    c.WorkshopSpawner.isolated = isolated
+    c.WorkshopSpawner.workspaces = str(hub / "workspaces")
+    c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
+    c.Spawner.args = ["--ServerApp.ip=127.0.0.1"]
+    if not isolated and os.geteuid() == 0:  # a root hub that cannot isolate: the labs run as root too
+        c.Spawner.args.append("--ServerApp.allow_root=True")
+    c.Spawner.http_timeout = 120  # a busy workshop server starts 200 labs at once
+    c.Spawner.start_timeout = 120

@@ -1,0 +1,85 @@
+"""Each learner's JupyterLab on the workshop hub: in their own workspace, as their own system user
+where the machine allows it (Linux, hub run as root), otherwise as the hub's user in a folder of their own."""
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner
+from tornado import web
+from traitlets import Bool, Unicode
+
+from keyaccount import workspace
+
+USER_PREFIX = "ka-"  # system users of the workshop: ka-<account>
+
+
+def isolation_problem() -> str | None:
+    """Why learners cannot run as separate system users here, or None when they can."""
+    if not sys.platform.startswith("linux") or os.geteuid() != 0 or shutil.which("useradd") is None:
+        return "需要 Linux 并以 root 运行"
+    for path in (Path(sys.executable).resolve(), Path(sys.executable).parent, Path(workspace.__file__)):
+        for folder in path.parents:
+            if not os.stat(folder).st_mode & 0o001:
+                return f"Python 或课程包装在其他账户进不去的文件夹里（{folder}）：请把 Python 装在 /usr 或 /opt 下"
+    return None
+
+
+def can_isolate() -> bool:
+    return isolation_problem() is None
+
+
+class WorkshopSpawner(LocalProcessSpawner):
+    isolated = Bool(False, config=True, help="Run each learner as their own system user (needs root on Linux).")
+    workspaces = Unicode(config=True, help="Where learners' folders live when not isolated.")
+
+    @property
+    def system_name(self) -> str:
+        return USER_PREFIX + self.user.name
+
+    @property
+    def home(self) -> Path:
+        if self.isolated:
+            return Path(pwd.getpwnam(self.system_name).pw_dir)
+        return Path(self.workspaces) / self.user.name
+
+    @property
+    def workspace(self) -> Path:
+        return self.home / workspace.FOLDER_NAME
+
+    def make_preexec_fn(self, name):
+        if self.isolated:
+            return super().make_preexec_fn(self.system_name)
+        folder = str(self.workspace)
+        return lambda: os.chdir(folder)
+
+    def user_env(self, env):
+        env.update(USER=self.system_name if self.isolated else self.user.name, HOME=str(self.home),
+                   KEYACCOUNT_CASES=str(self.workspace / "cases"))
+        return env
+
+    async def start(self):
+        auth = self.authenticator
+        if getattr(auth, "still_initial", None) and auth.still_initial(self.user.name):
+            raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
+        self._prepare()
+        self.notebook_dir = str(self.workspace)
+        self.default_url = f"/lab/tree/{workspace.INDEX}"
+        return await super().start()
+
+    def _prepare(self) -> None:
+        """The learner's system user and workspace, made or brought up to date (their own files kept)."""
+        if self.isolated:
+            try:
+                pwd.getpwnam(self.system_name)
+            except KeyError:
+                subprocess.run(["useradd", "--create-home", "--shell", "/usr/sbin/nologin", "--comment",
+                                f"keyaccount learner {self.user.name}", self.system_name], check=True)
+            os.chmod(self.home, 0o700)  # no learner reads another's folder
+        workspace.update(self.workspace)
+        if self.isolated:
+            entry = pwd.getpwnam(self.system_name)
+            for path in (self.workspace, *self.workspace.rglob("*")):
+                os.chown(path, entry.pw_uid, entry.pw_gid, follow_symlinks=False)

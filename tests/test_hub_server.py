@@ -1,0 +1,129 @@
+"""The workshop hub on loopback: accounts only from the roster, a changed password before the first
+JupyterLab, each learner in their own workspace, as their own system user where the machine allows it."""
+import csv
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import ROOT
+from hub_client import HubClient
+from keyaccount.course import create
+from keyaccount.hub import launch
+from keyaccount.hub.accounts import PASSWORDS
+from keyaccount.hub.spawner import USER_PREFIX
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
+                                 reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hub")
+    tag = secrets.token_hex(3)  # system users of parallel runs never collide
+    accounts = [f"a{tag}", f"b{tag}"]
+    roster = tmp / "名单.csv"
+    roster.write_text("姓名,账号,分组\n" + "".join(f"学员{i},{a},A\n" for i, a in enumerate(accounts)), encoding="utf-8")
+    course = create.init_course(tmp / "课程", ROOT / "solutions").course
+    port = free_port()
+    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}")
+    log = open(tmp / "hub.log", "w")
+    server = subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    client = HubClient(f"http://127.0.0.1:{port}")
+    try:
+        for _ in range(240):
+            if server.poll() is not None:
+                raise RuntimeError((tmp / "hub.log").read_text())
+            try:
+                if client.api("GET", "/hub/api")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
+            passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
+        yield setup, client, accounts, passwords, course
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+        subprocess.run(["pkill", "-f", f"jupyterhub-singleuser.*{tag}"], check=False)
+        for account in accounts:
+            subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
+
+
+def test_wrong_password_unknown_user_and_signup_are_refused(hub):
+    _, client, (learner, _), passwords, _ = hub
+    assert client.token(learner, "wrong-password")[0] == 403
+    assert client.token("stranger", "whatever-pass")[0] == 403
+    assert client.token(learner, passwords[learner])[0] == 201
+    try:
+        client.form("/hub/signup", {"username": "stranger", "signup_password": "long-enough-1"})
+    except Exception as error:  # the sign-up page does not exist on a workshop hub
+        assert getattr(error, "code", None) == 404
+    assert client.token("stranger", "long-enough-1")[0] == 403
+
+
+def start_lab(client, account, token):
+    client.api("POST", f"/hub/api/users/{account}/server", token=token)
+    for _ in range(240):
+        status, user = client.api("GET", f"/hub/api/users/{account}", token=token)
+        if user.get("servers", {}).get("", {}).get("ready"):
+            return
+        time.sleep(0.5)
+    raise TimeoutError(f"{account}'s JupyterLab did not start")
+
+
+def change_password(client, account, old, new):
+    client.form("/hub/login", {"username": account, "password": old})  # lands on the change-password page
+    return client.form("/hub/change-password", {"old_password": old, "new_password": new,
+                                                "new_password_confirmation": new})
+
+
+def test_a_learner_changes_the_initial_password_then_finds_the_course(hub):
+    setup, client, (learner, _), passwords, course = hub
+    token = client.token(learner, passwords[learner])[1]["token"]
+    status, body = client.api("POST", f"/hub/api/users/{learner}/server", token=token)
+    assert status == 403 and "请先修改初始密码" in body["message"]
+
+    page = change_password(client, learner, passwords[learner], "mine-now-2026")
+    assert "changed successfully" in page
+    assert client.token(learner, passwords[learner])[0] == 403, "the initial password no longer works"
+    token = client.token(learner, "mine-now-2026")[1]["token"]
+    start_lab(client, learner, token)
+    status, listing = client.api("GET", f"/user/{learner}/api/contents/notebooks", token=token)
+    assert status == 200 and "01_funnel_forecast.ipynb" in {item["name"] for item in listing["content"]}
+    status, listing = client.api("GET", f"/user/{learner}/api/contents/exercises", token=token)
+    assert "funnel_forecast" in {item["name"] for item in listing["content"]}
+    status, _ = client.api("GET", f"/user/{learner}/api/contents/notebooks", token=client.token(
+        hub[2][1], passwords[hub[2][1]])[1]["token"])
+    assert status in (403, 404), "another learner's token does not open this learner's JupyterLab"
+
+
+def test_each_learner_runs_as_their_own_system_user(hub):
+    setup, client, (_, learner), passwords, course = hub
+    if not setup.isolated:
+        pytest.skip(f"learners as separate system users: {setup.problem}")
+    change_password(client, learner, passwords[learner], "mine-too-2026")
+    start_lab(client, learner, client.token(learner, "mine-too-2026")[1]["token"])
+    me = pwd.getpwnam(USER_PREFIX + learner)
+    pids = subprocess.run(["pgrep", "-f", "jupyterhub-singleuser"], capture_output=True, text=True).stdout.split()
+    owners = {os.stat(f"/proc/{pid}").st_uid for pid in pids if os.path.exists(f"/proc/{pid}")}
+    assert me.pw_uid in owners, "the learner's JupyterLab runs as the learner's own system user"
+    other = pwd.getpwnam(USER_PREFIX + hub[2][0]).pw_dir
+    for target in (other, course.db_path, course.source):
+        denied = subprocess.run(["runuser", "-u", me.pw_name, "--", "ls", str(target)], capture_output=True)
+        assert denied.returncode != 0, f"{me.pw_name} can read {target}"
