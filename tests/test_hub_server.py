@@ -65,6 +65,12 @@ def hub(tmp_path_factory):
             subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
 
 
+def test_the_gradebook_moved_to_the_embedded_postgresql(hub):
+    *_, course = hub
+    assert course.db_url.startswith("postgresql")
+    assert course.db_path.is_file(), "the SQLite gradebook stays as it was"
+
+
 def test_wrong_password_unknown_user_and_signup_are_refused(hub):
     _, client, (learner, _), passwords, _ = hub
     assert client.token(learner, "wrong-password")[0] == 403

@@ -39,9 +39,18 @@ def _hub(course: Course, args) -> int:
     except ImportError:
         raise FileNotFoundError("工作坊服务器需要 JupyterHub：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
 
-    setup = launch.prepare(course, args.roster, args.port, args.ip, args.trainer, not args.no_isolation)
+    setup = launch.prepare(course, args.roster, args.port, args.ip, args.trainer, not args.no_isolation, args.db)
     print(setup.summary())
     return launch.run(setup)
+
+
+def _course_db(course: Course, args) -> int:
+    from keyaccount.course import gradebook_db
+
+    counts = gradebook_db.migrate(course.root, course.db_url, args.to)
+    print(f"成绩库已搬到 {args.to}：" + "、".join(f"{name} {n} 行" for name, n in counts.items() if n))
+    print(f"原来的 SQLite 文件 {course.db_path} 原样保留（可作备份）。")
+    return 0
 
 
 def _course_init(args) -> int:
@@ -134,6 +143,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--ip", default="0.0.0.0", help="监听地址（默认所有网卡，学员从自己的电脑访问）")
     s.add_argument("--trainer", default="trainer", help="培训师（管理员）的账号（默认 trainer）")
     s.add_argument("--no-isolation", action="store_true", help="不为学员建系统账户（不推荐）")
+    s.add_argument("--db", default="embedded", help="成绩库：embedded（内置 PostgreSQL，默认）或 postgresql://… 地址；"
+                   "原来的 SQLite 成绩库会搬过去并原样保留")
     s.set_defaults(run=_hub)
     s = sub.add_parser("course", help="培训师：课程文件夹")
     course_sub = s.add_subparsers(dest="course_command", required=True)
@@ -142,6 +153,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--source", type=Path, help="练习的教师版所在文件夹（默认：课程源码里的 solutions/）")
     s.add_argument("--id", default="keyaccount", help="课程代号（默认 keyaccount）")
     s.set_defaults(run=_course_init, needs_course=False)
+    s = course_sub.add_parser("db", help="把成绩库搬到 PostgreSQL（多人批改、工作坊服务器用），成绩和评语一条不少")
+    s.add_argument("--to", required=True, help="embedded（内置的 PostgreSQL）或 postgresql://用户:密码@主机/库名")
+    s.set_defaults(run=_course_db)
     s = sub.add_parser("release", help="生成并登记练习，打包发给学员")
     s.add_argument("assignment")
     s.set_defaults(run=_release)

@@ -19,13 +19,14 @@ CONFIG = '''\
 """nbgrader configuration of a workshop course made by `keyaccount course init` (stock nbgrader layout)."""
 import os
 
+from keyaccount.course.gradebook_db import course_db_url
 from keyaccount.course.nbgrader_defaults import apply as apply_kit_defaults
 
 c = get_config()  # noqa: F821 (injected by nbgrader)
 here = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.root = here
 c.CourseDirectory.course_id = {course_id!r}
-c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
+c.CourseDirectory.db_url = course_db_url(here, os.path.join(here, "gradebook.db"))  # SQLite unless gradebook.url says
 c.Exchange.root = os.path.join(here, "exchange")
 apply_kit_defaults(c)
 '''

@@ -4,6 +4,7 @@ trainer's course folder in stock nbgrader's layout (source/, release/, submitted
 from dataclasses import dataclass
 from pathlib import Path
 
+from keyaccount.course.gradebook_db import course_db_url
 from keyaccount.course.nbgrader_run import use_this_environment
 
 use_this_environment()  # the Gradebook used in-process runs ``alembic`` too
@@ -42,7 +43,8 @@ class Course:
 
     @property
     def db_url(self) -> str:
-        return f"sqlite:///{self.db_path}"
+        """SQLite by default; PostgreSQL when the course chose it (see gradebook_db)."""
+        return course_db_url(self.root, self.db_path)
 
     @property
     def notices(self) -> Path:

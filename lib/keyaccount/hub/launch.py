@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from keyaccount.course import gradebook_db
 from keyaccount.course.layout import Course
 from keyaccount.hub.accounts import PASSWORDS, Account, accounts
 from keyaccount.hub.config import SETTINGS
@@ -46,11 +47,14 @@ class HubSetup:
 
 
 def prepare(course: Course, roster: Path, port: int = 8000, ip: str = "0.0.0.0", trainer: str = "trainer",
-            isolate: bool = True) -> HubSetup:
-    """The hub folder in the course: accounts and passwords, settings and JupyterHub's config."""
+            isolate: bool = True, db: str = gradebook_db.EMBEDDED) -> HubSetup:
+    """The hub folder in the course: accounts and passwords, settings and JupyterHub's config; the
+    gradebook moved to PostgreSQL (``db``: embedded or a URL) if it is still SQLite."""
     learners = read_roster(roster)
     if trainer in {learner.account for learner in learners}:
         raise ValueError(f"培训师账号 {trainer} 和名单里的学员重名：请用 --trainer 换一个。")
+    if course.db_url.startswith("sqlite"):  # several graders and concurrent submissions need PostgreSQL
+        gradebook_db.migrate(course.root, course.db_url, db)
     hub_dir = course.root / "hub"
     hub_dir.mkdir(exist_ok=True)
     os.chmod(hub_dir, 0o700)

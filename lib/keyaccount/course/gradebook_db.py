@@ -1,0 +1,76 @@
+"""Where a course's gradebook lives: SQLite (one trainer, the default) or PostgreSQL (a workshop hub:
+several graders, concurrent submissions) — embedded through the pip-installed ``pgserver`` or an
+external server. The choice is one line in the course folder's ``gradebook.url``; nbgrader's config
+and the kit's commands both read it here.
+
+    keyaccount course db --to embedded            # or --to postgresql://user:pw@host/db
+
+moves every row (grades, manual scores, comments) and keeps the SQLite file as it was.
+"""
+from pathlib import Path
+
+URL_FILE = "gradebook.url"
+EMBEDDED = "embedded"
+EMBEDDED_DIR = "gradebook-pg"
+_servers: list = []  # the embedded server runs while this process holds its handle
+
+
+def course_db_url(course_root: Path, sqlite_path: Path) -> str:
+    """The SQLAlchemy URL of the course's gradebook (starting the embedded PostgreSQL when it is chosen)."""
+    chosen = Path(course_root) / URL_FILE
+    target = chosen.read_text(encoding="utf-8").strip() if chosen.is_file() else ""
+    if not target:
+        return f"sqlite:///{sqlite_path}"
+    if target == EMBEDDED:
+        return embedded_url(Path(course_root) / EMBEDDED_DIR)
+    return target
+
+
+def embedded_url(data_dir: Path) -> str:
+    """Start (or join) the embedded PostgreSQL keeping its data in ``data_dir``; its URL."""
+    try:
+        import pgserver
+    except ImportError:
+        raise FileNotFoundError("这个课程的成绩库在内置的 PostgreSQL 里：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
+    server = pgserver.get_server(data_dir, cleanup_mode="stop")
+    _servers.append(server)
+    return server.get_uri()
+
+
+def migrate(course_root: Path, source_url: str, target: str) -> dict[str, int]:
+    """Copy every row of the gradebook at ``source_url`` to ``target`` (``embedded`` or a URL) and make the
+    course use it; rows per table. Refuses a target that already holds grades."""
+    from nbgrader.api import Base, Gradebook
+    from sqlalchemy import create_engine, func, inspect, select, text
+
+    target_url = embedded_url(Path(course_root) / EMBEDDED_DIR) if target == EMBEDDED else target
+    if not target_url.startswith("postgresql"):
+        raise ValueError(f"--to 只接受 embedded 或 postgresql://… 地址（收到 {target}）。")
+    if target_url == source_url:
+        raise ValueError("成绩库已经在这里了。")
+    source, dest = create_engine(source_url), create_engine(target_url)
+    tables = Base.metadata.sorted_tables  # nbgrader's own schema, in dependency order
+    present = set(inspect(dest).get_table_names())
+    with dest.connect() as check:
+        if any(check.execute(select(func.count()).select_from(t)).scalar() for t in tables if t.name in present):
+            raise ValueError("目标成绩库里已经有数据：为了不覆盖任何成绩，请换一个空的数据库。")
+    with Gradebook(source_url):  # the source at nbgrader's newest schema
+        pass
+    Base.metadata.create_all(dest)
+    counts = {}
+    with source.connect() as read, dest.begin() as write:
+        version = read.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        write.execute(text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        write.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})  # nbgrader's migrations
+        for table in tables:
+            rows = [dict(r._mapping) for r in read.execute(select(table))]
+            if rows:
+                write.execute(table.insert(), rows)
+            counts[table.name] = len(rows)
+    with dest.connect() as check:
+        for table in tables:
+            copied = check.execute(select(func.count()).select_from(table)).scalar()
+            if copied != counts[table.name]:
+                raise RuntimeError(f"表 {table.name} 只复制了 {copied}/{counts[table.name]} 行：没有切换成绩库。")
+    (Path(course_root) / URL_FILE).write_text(target + "\n", encoding="utf-8")
+    return counts

@@ -1,0 +1,62 @@
+"""The gradebook moves from SQLite to PostgreSQL (embedded, pip-installed) without losing a grade or a comment,
+and every course command then uses it; the SQLite file stays as it was."""
+import hashlib
+
+import pytest
+
+from keyaccount.course import cli, create
+from keyaccount.course.layout import Course
+
+from conftest import ROOT
+
+pgserver = pytest.importorskip("pgserver", reason="needs pgserver (pip install keyaccount[hub])")
+from nbgrader.api import Gradebook  # noqa: E402
+
+
+def fill(db_url):
+    """A gradebook as a trainer leaves it: a learner, an automatic and a manual score, a comment."""
+    with Gradebook(db_url) as gb:
+        gb.add_assignment("a1")
+        gb.add_notebook("nb", "a1")
+        gb.add_grade_cell("q1", "nb", "a1", max_score=3, cell_type="code")
+        gb.add_grade_cell("essay", "nb", "a1", max_score=2, cell_type="markdown")
+        gb.add_solution_cell("essay", "nb", "a1")
+        gb.add_student("张三", first_name="三", last_name="张")
+        gb.add_submission("a1", "张三")
+        grade = gb.find_grade("q1", "nb", "a1", "张三")
+        grade.auto_score = 2.5
+        essay = gb.find_grade("essay", "nb", "a1", "张三")
+        essay.manual_score = 1.5
+        gb.find_comment("essay", "nb", "a1", "张三").manual_comment = "思路清楚，行动还不够具体。"
+        gb.db.commit()
+
+
+def snapshot(db_url):
+    with Gradebook(db_url) as gb:
+        sub = gb.find_submission("a1", "张三")
+        return (sub.score, gb.find_grade("essay", "nb", "a1", "张三").manual_score,
+                gb.find_comment("essay", "nb", "a1", "张三").manual_comment, [s.id for s in gb.students])
+
+
+@pytest.mark.slow
+def test_moving_to_the_embedded_postgresql_keeps_every_grade_and_comment(tmp_path, capsys):
+    folder = create.init_course(tmp_path / "课程", ROOT / "solutions").course.root
+    course = Course.at(folder)
+    fill(course.db_url)
+    before, sqlite_bytes = snapshot(course.db_url), hashlib.sha256(course.db_path.read_bytes()).hexdigest()
+
+    assert cli.main(["--course", str(folder), "course", "db", "--to", "embedded"]) == 0
+    assert "原样保留" in capsys.readouterr().out
+    moved = Course.at(folder)
+    assert moved.db_url.startswith("postgresql")
+    assert snapshot(moved.db_url) == before == (4.0, 1.5, "思路清楚，行动还不够具体。", ["张三"])
+    assert hashlib.sha256(course.db_path.read_bytes()).hexdigest() == sqlite_bytes
+
+    assert cli.main(["--course", str(folder), "course", "db", "--to", "embedded"]) == 2  # no second copy on top
+    assert "已经" in capsys.readouterr().err
+
+
+def test_only_postgresql_targets_are_taken(tmp_path, capsys):
+    folder = create.init_course(tmp_path / "c", ROOT / "solutions").course.root
+    assert cli.main(["--course", str(folder), "course", "db", "--to", "mysql://x"]) == 2
+    assert "只接受 embedded 或 postgresql" in capsys.readouterr().err
