@@ -28,10 +28,18 @@ def _release(course: Course, args) -> int:
 
 
 def _collect(course: Course, args) -> int:
-    result = collect.collect(course, args.assignment, Path(args.incoming))
+    try:
+        result = collect.collect(course, args.assignment, Path(args.incoming))
+    except collect.CollectError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
     print(f"已收取 {len(result.stored)} 位学员的作业：{'、'.join(result.stored) or '无'}")
+    for note in result.versions:
+        print(f"  ⚠ {note}")
     for path in result.unplaced:
         print(f"  ⚠ 无法判断是谁的作业：{path}（请按“学员名/笔记本”或“学员名_笔记本名”放好）")
+    for name in result.refused:
+        print(f"  ⚠ 拒收不安全的条目：{name}（路径指向收件文件夹之外）")
     return 0
 
 
