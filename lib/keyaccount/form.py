@@ -168,7 +168,8 @@ def answer_lines(name: str, value, spec: dict) -> tuple[bool, list[str]]:
 
 
 # ---------------------------------------------------------------- the whole exercise
-def _short(title: str) -> str:
+def short_title(title: str) -> str:
+    """"第 5 题　思考（3 分，由培训师批改）" → "第 5 题　思考"."""
     return title.split("（")[0].strip()
 
 
@@ -177,7 +178,7 @@ def summary(form: Form, values: dict) -> tuple[bool, str]:
     lines, auto, good, manual = [], 0, 0, []
     for q in form.questions:
         if q.manual and not q.answers:
-            manual.append(_short(q.title))
+            manual.append(short_title(q.title))
             continue
         auto += 1
         ok_all, body = True, []
@@ -186,10 +187,10 @@ def summary(form: Form, values: dict) -> tuple[bool, str]:
             ok_all &= ok
             body += said
         good += ok_all
-        lines.append(_short(q.title))
+        lines.append(short_title(q.title))
         lines += [f"  {line}" for line in body]
         if q.manual:
-            manual.append(f"{_short(q.title)}的文字部分")
+            manual.append(f"{short_title(q.title)}的文字部分")
     lines.append(f"自动批改的 {auto} 题中，{good} 题格式正确。格式正确不代表答案正确：对错在提交后批改。")
     if manual:
         lines.append(f"由培训师批改：{'、'.join(manual)}。")

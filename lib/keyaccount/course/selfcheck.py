@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 from keyaccount.compare import compare
 from keyaccount.course.formspec import scored_answers
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
-from keyaccount.form import Form
+from keyaccount.form import Form, short_title
 
 EXERCISE = re.compile(r"""^EXERCISE\s*=\s*["']([A-Za-z0-9_]+)["']""", re.M)
 MARK = "KEYACCOUNT-CHECK "
@@ -86,7 +86,7 @@ def grade_lines(run: CheckRun, key: dict, source_notebooks: list[Path]) -> list[
             share, said = _share(run.answers.get(name), key[name])
             earned += round(points[name] * share, 2)
             total += points[name]
-            lines.append(f"{q.title.split('（')[0]} · {name}：{points[name] * share:g} / {points[name]:g}")
+            lines.append(f"{short_title(q.title)} · {name}：{points[name] * share:g} / {points[name]:g}")
             lines += [f"  {line}" for line in said]
     lines.append(f"自动批改部分合计 {earned:g} / {total:g}（由培训师批改的题不在内）。")
     return lines
