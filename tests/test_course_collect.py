@@ -10,6 +10,7 @@ from keyaccount.course import notices
 from keyaccount.course.cli import main
 from keyaccount.course.collect import CollectError, base_name, collect
 from keyaccount.course.layout import Course
+from keyaccount.course.nbgrader_defaults import CONFIG_FILE
 
 A = "funnel_forecast"
 NB = f"{A}.ipynb"
@@ -18,6 +19,7 @@ NB = f"{A}.ipynb"
 @pytest.fixture
 def course(tmp_path):
     shutil.copytree(ROOT / "solutions" / A, tmp_path / "course" / "source" / A)
+    (tmp_path / "course" / "nbgrader_config.py").write_text(CONFIG_FILE, encoding="utf-8")
     return Course.at(tmp_path / "course")
 
 
