@@ -6,6 +6,7 @@
     keyaccount report                               # 成绩、各题难度、需要帮助的学员、提交问题
     keyaccount export --out 成绩                     # CSV 和 Excel
     keyaccount check 我的练习.ipynb                  # 学员自查（只运行公开的格式检查）
+    keyaccount toolbox                              # 在浏览器里打开销售工具箱（自己的客户数据）
 """
 import argparse
 import shutil
@@ -78,6 +79,13 @@ def _check(course: Course, args) -> int:
     return 0 if all(r.passed for r in results) else 1
 
 
+def _toolbox(course: Course, args) -> int:
+    from keyaccount.toolbox import launch
+    from keyaccount.workspace import default_folder
+
+    return launch.run(args.folder or default_folder(), args.port, browser=not args.no_browser)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="keyaccount", description="大客户销售训练营：练习的发放、收取、批改和报告。")
     p.add_argument("--course", type=Path, help="课程文件夹（默认：当前文件夹或其上级中含 nbgrader_config.py 的）")
@@ -107,6 +115,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)
     s.set_defaults(run=_check)
+    s = sub.add_parser("toolbox", help="在浏览器里打开销售工具箱（项目管道、机会评分卡、客户关系图、客户分群）")
+    s.add_argument("folder", nargs="?", type=Path, help="工作区文件夹（默认：家目录下的 大客户销售训练营）")
+    s.add_argument("--no-browser", action="store_true", help="不自动打开浏览器，只显示地址")
+    s.add_argument("--port", type=int, help="端口（默认：从 8866 起第一个空闲的）")
+    s.set_defaults(run=_toolbox)
     return p
 
 

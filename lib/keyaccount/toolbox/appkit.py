@@ -171,3 +171,59 @@ def template_bytes(kind: str) -> bytes:
 
 def template_link(kind: str, name: str) -> w.HTML:
     return w.HTML(download_html(name, template_bytes(kind), XLSX, f"下载模板 {name}"))
+
+
+def page_style() -> w.HTML:
+    """The kit's CJK font for the page (served by ``keyaccount toolbox``; elsewhere the system font is used)."""
+    from keyaccount.fonts import FONT_NAME
+    from keyaccount.toolbox.server import FONT_URL
+
+    family = f"'Segoe UI', 'PingFang SC', 'Microsoft YaHei', '{FONT_NAME}', KitCJK, sans-serif"
+    return w.HTML(f"<style>@font-face{{font-family:KitCJK;src:url('{FONT_URL}') format('opentype');"
+                  f"font-display:swap}}body,.jupyter-widgets,.widget-html-content,.jp-RenderedHTMLCommon,"
+                  f".widget-label,.widget-button,.widget-dropdown select,.widget-tab,.lm-TabBar-tabLabel"
+                  f"{{font-family:{family}}}</style>", layout=w.Layout(height="0px"))
+
+
+class SavedFiles:
+    """Name box + save button + saved-files dropdown + open button over one folder of JSON files."""
+
+    def __init__(self, folder, what: str, on_save, on_open):
+        self.folder, self.what, self.on_save, self.on_open = folder, what, on_save, on_open
+        self.name = w.Text(description=f"{what}名称", style={"description_width": "6em"},
+                           layout=w.Layout(width="22em"))
+        self.save_button = w.Button(description="保存", icon="save", button_style="primary")
+        self.saved = w.Dropdown(description="已保存", style={"description_width": "4em"}, layout=w.Layout(width="20em"))
+        self.open_button = w.Button(description="打开", icon="folder-open")
+        self.message = w.HTML()
+        self.save_button.on_click(lambda _b: self.save())
+        self.open_button.on_click(lambda _b: self.open())
+        self.refresh()
+        self.box = w.VBox([w.HBox([self.name, self.save_button]), w.HBox([self.saved, self.open_button]),
+                           self.message])
+
+    def refresh(self) -> None:
+        self.saved.options = storage.saved_names(self.folder)
+
+    def save(self):
+        try:
+            path = storage.save_json(self.folder, self.name.value, self.on_save())
+        except v.InputError as err:
+            self.message.value = error_html(err)
+            return None
+        self.refresh()
+        self.message.value = f"<p>已保存到 {html.escape(str(path))}</p>"
+        return path
+
+    def open(self) -> None:
+        if not self.saved.value:
+            self.message.value = error_html(f"还没有保存过{self.what}。")
+            return
+        try:
+            data = storage.load_json(self.folder, self.saved.value)
+            self.on_open(data)
+        except (v.InputError, KeyError, TypeError, ValueError) as err:
+            self.message.value = error_html(f"“{self.saved.value}”无法打开：{err}")
+            return
+        self.name.value = self.saved.value
+        self.message.value = f"<p>已打开“{html.escape(self.saved.value)}”。</p>"

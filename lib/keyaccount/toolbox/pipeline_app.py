@@ -55,7 +55,7 @@ class PipelineApp(BoxDisplay):
         self.tabs = w.Tab(children=pages, titles=TABS, layout=w.Layout(display="none"))
         head = w.HTML("<h2>我的项目管道</h2><p>第 1 步：上传从 CRM 导出的 Excel 或 CSV（数据只在这台电脑上处理，"
                       "原文件不会被修改）。没有现成的表？先下载模板填写。</p>")
-        self.box = w.VBox([head, w.HBox([self.upload.box, appkit.template_link(KIND, "项目管道模板.xlsx")]),
+        self.box = w.VBox([appkit.page_style(), head, w.HBox([self.upload.box, appkit.template_link(KIND, "项目管道模板.xlsx")]),
                            self.form.box, self.tabs], layout=w.Layout(max_width="1000px"))
 
     # ------------------------------------------------------------ steps

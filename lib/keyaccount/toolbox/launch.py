@@ -1,0 +1,115 @@
+"""``keyaccount toolbox``: put the apps in the learner's workspace and open them with Voila."""
+import hashlib
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import webbrowser
+from importlib import resources
+from pathlib import Path
+
+from keyaccount.toolbox import storage
+
+INDEX = "工具箱首页.ipynb"
+MANIFEST = ".keyaccount-toolbox.json"  # what the kit last copied, to tell a learner's change from an old copy
+
+
+def app_files() -> dict[str, bytes]:
+    """The apps shipped with the package: {file name: content}."""
+    folder = resources.files("keyaccount.toolbox") / "apps"
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name.endswith(".ipynb")}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def install_apps(root: Path) -> tuple[Path, list[str]]:
+    """Copy the apps into ``<root>/工具箱/``: new files are added, files the kit copied and nobody
+    changed are updated, a file the learner changed is kept as it is. Returns the folder and the
+    names of the kept files."""
+    folder = Path(root, storage.TOOLBOX)
+    folder.mkdir(parents=True, exist_ok=True)
+    storage.data_folder(root)
+    manifest_path = folder / MANIFEST
+    try:
+        copied = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        copied = {}
+    kept = []
+    for name, data in app_files().items():
+        target = folder / name
+        if target.exists():
+            current = _digest(target.read_bytes())
+            if current == _digest(data):
+                copied[name] = current
+                continue
+            if copied.get(name) != current:
+                kept.append(name)
+                continue
+        target.write_bytes(data)
+        copied[name] = _digest(data)
+    manifest_path.write_text(json.dumps(copied, indent=1), encoding="utf-8")
+    return folder, kept
+
+
+def free_port(start: int = 8866) -> int:
+    for port in range(start, start + 100):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise OSError("找不到可用的端口，请用 --port 指定一个。")
+
+
+def voila_command(folder: Path, port: int, token: str) -> list[str]:
+    return [sys.executable, "-m", "keyaccount.toolbox.server", str(folder), f"--port={port}", "--no-browser",
+            "--Voila.ip=127.0.0.1", f"--Voila.token={token}", "--VoilaConfiguration.show_tracebacks=False",
+            "--theme=light"]
+
+
+def start(root: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Install the apps and start Voila on loopback; returns the process and the index page's URL."""
+    folder, kept = install_apps(root)
+    for name in kept:
+        print(f"保留了你修改过的 {folder / name}（没有用新版覆盖）。")
+    port = port or free_port()
+    token = secrets.token_urlsafe(16)
+    env = os.environ | {storage.ENV: str(Path(root).resolve())}
+    process = subprocess.Popen(voila_command(folder, port, token), env=env)
+    url = f"http://127.0.0.1:{port}/voila/render/{INDEX}?token={token}"
+    return process, url
+
+
+def wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.3)
+    return False
+
+
+def run(root: Path, port: int | None = None, browser: bool = True) -> int:
+    """The command: start, print the address, open the browser, run until Ctrl+C."""
+    process, url = start(root, port)
+    port = int(url.split(":")[2].split("/")[0])
+    if not wait_until_listening(port, process):
+        print("工具箱没能启动，请看上面的错误信息。", file=sys.stderr)
+        process.terminate()
+        return 1
+    print(f"工具箱已启动（只在本机可以访问）：{url}\n你的数据保存在 {Path(root, storage.DATA)}。按 Ctrl+C 退出。")
+    if browser:
+        webbrowser.open(url)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait(timeout=10)
+        return 0
