@@ -14,6 +14,8 @@ from pathlib import Path
 from keyaccount.toolbox import storage
 
 INDEX = "工具箱首页.ipynb"
+# JupyterLab extensions of the environment that break Voila's page (it has no file browser or notebook).
+NOT_IN_VOILA = ["@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview"]
 MANIFEST = ".keyaccount-toolbox.json"  # what the kit last copied, to tell a learner's change from an old copy
 
 
@@ -70,7 +72,7 @@ def free_port(start: int = 8866) -> int:
 def voila_command(folder: Path, port: int, token: str) -> list[str]:
     return [sys.executable, "-m", "keyaccount.toolbox.server", str(folder), f"--port={port}", "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.token={token}", "--VoilaConfiguration.show_tracebacks=False",
-            "--theme=light"]
+            "--theme=light", f"--VoilaConfiguration.extension_denylist={NOT_IN_VOILA!r}"]
 
 
 def start(root: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
