@@ -76,7 +76,8 @@ def _excel(name: str, data: bytes, sheet: str | None) -> RawTable:
         raise v.InputError(f"“{name}”的所有工作表都是空的。")
     if sheet is not None and sheet not in book.sheetnames:
         raise v.InputError(f"“{name}”里没有工作表“{sheet}”。现有：{'、'.join(book.sheetnames)}。")
-    ws = book[sheet or with_data[0]]
+    tables = [name for name in with_data if book[name].max_column >= 2]  # a sheet of notes has one column
+    ws = book[sheet or (tables or with_data)[0]]
     grid = [list(row) for row in ws.iter_rows(values_only=True)]
     merged_across = set()
     for merged in ws.merged_cells.ranges:
@@ -103,7 +104,7 @@ def _table(numbered: list[tuple[int, list]], name: str, merged_across=frozenset(
     width = max(len(cells) for _, cells in filled)
     filled = [(n, list(cells) + [None] * (width - len(cells))) for n, cells in filled]
     distinct = [len({str(c).strip() for c in cells if not is_blank(c)}) for _, cells in filled[:HEADER_SEARCH_ROWS]]
-    at = next(i for i, d in enumerate(distinct) if d >= max(2, 0.6 * max(distinct)))
+    at = next(i for i, d in enumerate(distinct) if d >= min(max(2, 0.6 * max(distinct)), max(distinct)))
     header_no, header = filled[at]
     notes = []
     if at:
