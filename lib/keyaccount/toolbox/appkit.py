@@ -154,10 +154,10 @@ class MappingForm:
 
 
 def remembered_guess(root, kind: str, headers) -> dict:
-    """The saved mapping where its headers are in this file, else the guess from the headers."""
+    """The saved mapping where its headers are in this file (or the learner chose 没有这一列), else the guess."""
     guess = columns.guess(columns.KINDS[kind], headers)
     saved = storage.load_mapping(root, kind)
-    return guess | {k: h for k, h in saved.items() if h in headers}
+    return guess | {k: h for k, h in saved.items() if k in guess and (h is None or h in headers)}
 
 
 def template_bytes(kind: str) -> bytes:
