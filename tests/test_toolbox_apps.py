@@ -204,3 +204,14 @@ def test_the_toolbox_command_line(tmp_path, monkeypatch):
     assert calls == [(tmp_path / "ws", 9123, False), (default_folder(), None, True)]
     command = launch.voila_command(tmp_path, 9123, "t")
     assert "--Voila.ip=127.0.0.1" in command and "--port=9123" in command and "--no-browser" in command
+
+
+@pytest.mark.parametrize("lesson, app", [("01_funnel_forecast", "我的项目管道"), ("22_projects_statistics", "我的项目管道"),
+                                         ("21_projects_decision_chain", "客户关系图"),
+                                         ("40_opportunity_analysis", "机会评分卡"),
+                                         ("44_customer_segmentation", "客户分群")])
+def test_the_lesson_that_teaches_a_method_ends_with_a_pointer_to_its_app(root, lesson, app):
+    last = json.loads((root / "notebooks" / f"{lesson}.ipynb").read_text(encoding="utf-8"))["cells"][-1]
+    text = "".join(last["source"])
+    assert last["cell_type"] == "markdown" and "keyaccount toolbox" in text
+    assert f"工具箱/{app}.ipynb" in text and f"{app}.ipynb" in launch.app_files()
