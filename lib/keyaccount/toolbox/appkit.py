@@ -13,6 +13,11 @@ from keyaccount.widgets import figure_png
 NONE = "（没有这一列）"
 ERROR_STYLE = "color:#b71c1c"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIELD_STYLE = {"description_width": "13em"}  # the mapping form's rows: Chinese labels fit, dropdowns line up
+
+
+def field_layout() -> w.Layout:
+    return w.Layout(width="32em")
 
 
 def error_html(message) -> str:
@@ -130,7 +135,7 @@ class MappingForm:
         options = [(NONE, None)] + [(h, h) for h in headers]
         self.controls = {f.key: w.Dropdown(options=options, value=guess.get(f.key) if guess.get(f.key) in headers
                                            else None, description=f.label + (" *" if f.required else ""),
-                                           style={"description_width": "11em"}, layout=w.Layout(width="30em"))
+                                           style=FIELD_STYLE, layout=field_layout())
                          for f in self.fields}
         intro = w.HTML("<b>第 2 步：确认每一项对应表里的哪一列</b>（带 * 的必须有；已按表头猜好，请核对）")
         self.box.children = [intro, *self.controls.values(), *self.extra, self.confirm, self.message]

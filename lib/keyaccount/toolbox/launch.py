@@ -72,7 +72,9 @@ def free_port(start: int = 8866) -> int:
 def voila_command(folder: Path, port: int, token: str) -> list[str]:
     return [sys.executable, "-m", "keyaccount.toolbox.server", str(folder), f"--port={port}", "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.token={token}", "--VoilaConfiguration.show_tracebacks=False",
-            "--theme=light", f"--VoilaConfiguration.extension_denylist={NOT_IN_VOILA!r}"]
+            "--theme=light", f"--VoilaConfiguration.extension_denylist={NOT_IN_VOILA!r}",
+            # A closed page leaves its kernel running (Voila's shutdown request fails its XSRF check): cull it.
+            "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600"]
 
 
 def start(root: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:

@@ -33,7 +33,7 @@ class PipelineApp(BoxDisplay):
         self.upload = appkit.UploadBox(self._got_table)
         self.unit = w.Dropdown(options=list(parse.UNITS), value="万元", description="金额单位",
                                tooltip="没写单位的数字按这个单位理解",
-                               style={"description_width": "11em"}, layout=w.Layout(width="30em"))
+                               style=appkit.FIELD_STYLE, layout=appkit.field_layout())
         self.form = appkit.MappingForm(columns.PIPELINE, self._confirmed, extra=[self.unit])
         self.stage_fix = w.VBox()
         self.checks = w.HTML()

@@ -52,7 +52,7 @@ class SegmentationApp(BoxDisplay):
         self.explorer = None
         self.upload = appkit.UploadBox(self._got_table, "上传客户清单")
         self.unit = w.Dropdown(options=list(parse.UNITS), value="万元", description="采购潜力单位",
-                               style={"description_width": "11em"}, layout=w.Layout(width="30em"))
+                               style=appkit.FIELD_STYLE, layout=appkit.field_layout())
         self.form = appkit.MappingForm(columns.ACCOUNTS, self._confirmed, extra=[self.unit])
         self.problems = w.HTML()
         self.holder = w.VBox()
