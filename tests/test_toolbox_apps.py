@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from keyaccount.opportunity.model import FACTOR_NAMES, QUESTIONS, Scorecard
+from keyaccount.opportunity.model import FACTOR_NAMES, QUESTIONS
 from keyaccount.segmentation.model import segment
 from keyaccount.toolbox import appkit, launch, storage
 from keyaccount.toolbox.org_app import OrgApp

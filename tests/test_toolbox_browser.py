@@ -2,7 +2,6 @@
 learner uploads the example Excel, confirms the columns and sees the weighted pipeline and the
 attention list. Needs Debian's chromium and playwright's Python package (no downloaded browser)."""
 import os
-import shutil
 from pathlib import Path
 
 import pytest

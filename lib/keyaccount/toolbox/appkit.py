@@ -8,7 +8,6 @@ import ipywidgets as w
 
 from keyaccount import validation as v
 from keyaccount.toolbox import columns, reading, storage
-from keyaccount.widgets import figure_png
 
 NONE = "（没有这一列）"
 ERROR_STYLE = "color:#b71c1c"
@@ -42,11 +41,6 @@ def download_html(name: str, data: bytes, mime: str, label: str) -> str:
     return (f"<a download='{html.escape(name, quote=True)}' href='data:{mime};base64,{encoded}' "
             f"style='display:inline-block;margin:4px 8px 4px 0;padding:4px 10px;border:1px solid #1976d2;"
             f"border-radius:4px;text-decoration:none'>⬇ {html.escape(label)}</a>")
-
-
-def png_download(name: str, fig) -> tuple[bytes, str]:
-    png = figure_png(fig)
-    return png, download_html(name, png, "image/png", name)
 
 
 def excel_bytes(sheets: dict) -> bytes:

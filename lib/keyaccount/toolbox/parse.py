@@ -217,7 +217,7 @@ def share(value) -> float:
     return v.rate("客户份额", figure)
 
 
-_CONTACT_SPLIT = re.compile(r"[、,，;；/\n]+")
+CONTACT_SPLIT = re.compile(r"[、,，;；/\n]+")
 _CONTACT = re.compile(r"^(.*?)[\s(（:：]*(CR\s*[1-5])?[)）]?$", re.IGNORECASE)
 
 
@@ -229,7 +229,7 @@ def contacts(names, levels=None) -> list[tuple[str, str]]:
     if is_blank(names):
         return []
     found = []
-    for piece in _CONTACT_SPLIT.split(str(names)):
+    for piece in CONTACT_SPLIT.split(str(names)):
         if not piece.strip():
             continue
         m = _CONTACT.match(piece.strip())

@@ -3,7 +3,7 @@ message naming the row, blank level/chain/role/CR filled with the kit's neutral 
 import pandas as pd
 
 from keyaccount import validation as v
-from keyaccount.org_tree.model import CHAINS, LEVELS, NO_ROLE, Influence, OrgTree, Person
+from keyaccount.org_tree.model import NO_ROLE, Influence, OrgTree, Person
 from keyaccount.toolbox import parse
 
 CHAIN_WORDS = {"技术和商务": "技术+商务", "技术、商务": "技术+商务", "技术/商务": "技术+商务", "两者": "技术+商务",
@@ -39,7 +39,7 @@ def tree_from_rows(rows) -> tuple[OrgTree | None, list[str]]:
             continue
         targets = row.get("influences")
         if not parse.is_blank(targets):
-            links += [Influence(record["name"], t.strip()) for t in parse._CONTACT_SPLIT.split(str(targets))
+            links += [Influence(record["name"], t.strip()) for t in parse.CONTACT_SPLIT.split(str(targets))
                       if t.strip()]
     names = {p.name for p in people}
     for p in list(people):
@@ -75,5 +75,3 @@ def rows_of_table(table: pd.DataFrame) -> list[tuple[int, dict]]:
     """tree_table's frame back into rows for ``tree_from_rows`` (for reopening a saved map)."""
     return [(i, dict(zip(KEYS, values))) for i, values in enumerate(table.itertuples(index=False), start=1)]
 
-
-OPTIONS = {"level": LEVELS, "chain": CHAINS}

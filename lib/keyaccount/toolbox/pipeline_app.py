@@ -1,6 +1,7 @@
 """我的项目管道: upload the CRM export, confirm the columns, see the course's analyses of it."""
 import html
 from datetime import date, timedelta
+from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
@@ -51,7 +52,7 @@ class PipelineApp(BoxDisplay):
                  w.VBox([self.attention_table, self.attention_figure]),
                  w.VBox([self.state_table, self.state_figure]),
                  self.metrics_table,
-                 w.VBox([w.HTML(f"文件保存在：{html.escape(str(storage.Path(self.root, storage.DATA, '导出')))}"),
+                 w.VBox([w.HTML(f"文件保存在：{html.escape(str(Path(self.root, storage.DATA, '导出')))}"),
                          self.export_button, self.export_links])]
         self.tabs = w.Tab(children=pages, titles=TABS, layout=w.Layout(display="none"))
         head = w.HTML("<h2>我的项目管道</h2><p>第 1 步：上传从 CRM 导出的 Excel 或 CSV（数据只在这台电脑上处理，"
