@@ -215,3 +215,15 @@ def test_the_lesson_that_teaches_a_method_ends_with_a_pointer_to_its_app(root, l
     text = "".join(last["source"])
     assert last["cell_type"] == "markdown" and "keyaccount toolbox" in text
     assert f"工具箱/{app}.ipynb" in text and f"{app}.ipynb" in launch.app_files()
+
+
+def test_names_from_the_learners_files_are_escaped_in_the_account_map_and_segments(tmp_path):
+    org = OrgApp(tmp_path)
+    org.person["name"].value = "<b>张总</b>"
+    org.person["chain"].value = "技术"
+    org.add_person()
+    assert "<b>张总</b>" not in org.result.value and "&lt;b&gt;张总&lt;/b&gt;" in org.result.value
+    seg = SegmentationApp(tmp_path)
+    seg.upload.load("客户.xlsx", excel([ACCOUNTS[0], ["<i>华东</i>", "800万", "60%"], *ACCOUNTS[2:4]]))
+    seg.form.submit()
+    assert "<i>华东</i>" not in seg.explorer.result.value and "&lt;i&gt;华东&lt;/i&gt;" in seg.explorer.result.value
