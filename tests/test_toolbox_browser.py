@@ -31,13 +31,12 @@ def browser():
 def toolbox(tmp_path):
     root = tmp_path / "学员工作区"
     port = launch.free_port(8900)
-    process, url = launch.start(root, port)
+    server = launch.start(root, port)
     try:
-        assert launch.wait_until_listening(port, process), "voila did not start"
-        yield root, url
+        assert launch.wait_until_listening(port, server.process), "voila did not start"
+        yield root, server.url
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        server.stop()
 
 
 def _shot(page, name):

@@ -3,13 +3,16 @@ import hashlib
 import json
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
 import time
 import webbrowser
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from keyaccount.toolbox import storage
 
@@ -77,8 +80,19 @@ def voila_command(folder: Path, port: int, token: str) -> list[str]:
             "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600"]
 
 
-def start(root: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
-    """Install the apps and start Voila on loopback; returns the process and the index page's URL."""
+@dataclass
+class Server:
+    process: subprocess.Popen
+    port: int
+    url: str      # the index page, with the token that lets this browser in
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def start(root: Path, port: int | None = None) -> Server:
+    """Install the apps and start Voila on loopback."""
     folder, kept = install_apps(root)
     for name in kept:
         print(f"保留了你修改过的 {folder / name}（没有用新版覆盖）。")
@@ -86,8 +100,7 @@ def start(root: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
     token = secrets.token_urlsafe(16)
     env = os.environ | {storage.ENV: str(Path(root).resolve())}
     process = subprocess.Popen(voila_command(folder, port, token), env=env)
-    url = f"http://127.0.0.1:{port}/voila/render/{INDEX}?token={token}"
-    return process, url
+    return Server(process, port, f"http://127.0.0.1:{port}/voila/render/{quote(INDEX)}?token={token}")
 
 
 def wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 60) -> bool:
@@ -100,20 +113,25 @@ def wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 
     return False
 
 
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 def run(root: Path, port: int | None = None, browser: bool = True) -> int:
-    """The command: start, print the address, open the browser, run until Ctrl+C."""
-    process, url = start(root, port)
-    port = int(url.split(":")[2].split("/")[0])
-    if not wait_until_listening(port, process):
-        print("工具箱没能启动，请看上面的错误信息。", file=sys.stderr)
-        process.terminate()
-        return 1
-    print(f"工具箱已启动（只在本机可以访问）：{url}\n你的数据保存在 {Path(root, storage.DATA)}。按 Ctrl+C 退出。")
-    if browser:
-        webbrowser.open(url)
+    """The command: start, print the address, open the browser, run until Ctrl+C (or SIGTERM)."""
+    server = start(root, port)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopping the command stops Voila too
     try:
-        return process.wait()
+        if not wait_until_listening(server.port, server.process):
+            print("工具箱没能启动，请看上面的错误信息。", file=sys.stderr)
+            return 1
+        print(f"工具箱已启动（只在本机可以访问）：{server.url}\n你的数据保存在 {Path(root, storage.DATA)}。"
+              f"按 Ctrl+C 退出。", flush=True)
+        if browser:
+            webbrowser.open(server.url)
+        return server.process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
         return 0
+    finally:
+        if server.process.poll() is None:
+            server.stop()
