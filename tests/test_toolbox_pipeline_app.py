@@ -172,3 +172,14 @@ def test_the_template_goes_through_its_own_app(tmp_path):
     app.upload.load("模板.xlsx", appkit.template_bytes("pipeline"))
     app.form.submit()
     assert len(app.checked.projects) == 3 and app.checked.problems.empty
+
+
+def test_when_no_row_passes_the_learner_is_told_and_the_table_can_still_be_exported(tmp_path):
+    text = "项目名称,预签金额,状态,预签时间\n甲,很多,P9,明年\n乙,,P2-P3,\n"
+    app = PipelineApp(tmp_path, today=TODAY)
+    app.upload.load("全错.csv", text.encode())
+    app.form.submit()
+    assert app.checked.projects == [] and len(app.checked.problems) == 2
+    assert "没有一行通过" in app.pipeline_table.value and app.pipeline_figure.value == b""
+    written = app.export()
+    assert list(pd.read_excel(written[0], sheet_name=None)) == ["检查后的项目表"]

@@ -95,6 +95,9 @@ class PipelineApp(BoxDisplay):
             for out in (self.pipeline_table, self.forecast_result, self.attention_table, self.state_table,
                         self.metrics_table):
                 out.value = appkit.error_html("没有一行通过四要素检查，无法分析。请看“检查结果”。")
+            for picture in (self.pipeline_figure, self.forecast_figure, self.attention_figure, self.state_figure):
+                picture.value = b""
+            self.forecast_detail.value = ""
             return
         self._show_pipeline()
         self._reset_forecast()
