@@ -14,6 +14,7 @@ from keyaccount.widgets import BoxDisplay, figure_png
 
 KIND = "pipeline"
 TABS = ("检查结果", "加权管道", "业绩预测", "需要关注", "销售状态", "漏斗指标", "导出")
+TIMELINE_MOST = 40  # a taller picture than this is not read any more
 STAGE_OPTIONS = [("（不对应）", None)] + [(f"{s.code} {s.name}", s.code) for s in p_stages.STAGES]
 
 
@@ -230,9 +231,12 @@ class PipelineApp(BoxDisplay):
                 f"{self.today:%Y-%m-%d} 计；规则见第 22 课）</p>")
         self.attention_table.value = head + note + (appkit.table_html(flags) if len(flags)
                                                     else "<p>没有项目被规则标出。</p>")
-        flagged = [p for p in self.checked.projects if p.name in names]
-        self.attention_figure.value = (figure_png(projects_chart.timeline_chart(flagged, self.today, names))
-                                       if flagged else b"")
+        flagged = sorted((p for p in self.checked.projects if p.name in names), key=lambda p: p.sign_date.first)
+        if len(flagged) > TIMELINE_MOST:
+            self.attention_table.value += (f"<p style='color:#555'>时间图只画出预签时间最早的 {TIMELINE_MOST} 个"
+                                           f"需要关注的项目（共 {len(flagged)} 个，全部见上表）。</p>")
+        self.attention_figure.value = (figure_png(projects_chart.timeline_chart(flagged[:TIMELINE_MOST], self.today,
+                                                                                names)) if flagged else b"")
 
     def _show_state(self) -> None:
         self.diagnosis = pipeline.diagnosis(self.checked.projects)
