@@ -18,6 +18,7 @@ FOLDER_NAME = "大客户销售训练营"
 MANIFEST = Path(".keyaccount") / "manifest.json"
 NOTES = "学员须知.md"
 INDEX = "notebooks/00_index.ipynb"
+TOOLBOX = "工具箱"  # the toolbox apps (keyaccount toolbox); they open in JupyterLab too
 SKIPPED_PARTS = {".ipynb_checkpoints", "__pycache__", "trainer"}  # trainer: the trainers' guides
 
 
@@ -57,6 +58,8 @@ def packaged_files() -> dict[str, Path]:
             relative = path.relative_to(root)
             if path.is_file() and not SKIPPED_PARTS & set(relative.parts):
                 files[f"{kind}/{relative.as_posix()}"] = path
+    for path in sorted(Path(str(resources.files("keyaccount.toolbox") / "apps")).glob("*.ipynb")):
+        files[f"{TOOLBOX}/{path.name}"] = path
     return files
 
 

@@ -9,6 +9,7 @@
     keyaccount export --out 成绩                     # CSV 和 Excel
     keyaccount check 我的练习.ipynb                  # 学员自查：每道题的格式和提示（不判对错）
     keyaccount check 我的练习.ipynb --grade          # 有答案表时（仓库里自学）在本机评分
+    keyaccount toolbox                              # 学员：在浏览器里打开销售工具箱（自己的客户数据）
 """
 import argparse
 import shutil
@@ -146,6 +147,12 @@ def _check(args) -> int:
     return 0 if run.ok else 1
 
 
+def _toolbox(args) -> int:
+    from keyaccount.toolbox import launch
+
+    return launch.run(args.folder or workspace.default_folder(), args.port, browser=not args.no_browser)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="keyaccount", description="大客户销售训练营：学员的学习文件夹，培训师的发放、收取、批改和报告。")
     p.add_argument("--course", type=Path, help="课程文件夹（默认：当前文件夹或其上级中含 nbgrader_config.py 的）")
@@ -201,6 +208,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)
     s.add_argument("--grade", action="store_true", help="有课程答案表时（自学者的仓库、培训师），同时在本机评分")
     s.set_defaults(run=_check, needs_course=False)
+    s = sub.add_parser("toolbox", help="学员：在浏览器里打开销售工具箱（项目管道、机会评分卡、客户关系图、客户分群）")
+    s.add_argument("folder", nargs="?", type=Path, help=f"学习文件夹（默认：主目录下的 {workspace.FOLDER_NAME}）")
+    s.add_argument("--no-browser", action="store_true", help="不自动打开浏览器，只显示地址")
+    s.add_argument("--port", type=int, help="端口（默认：从 8866 起第一个空闲的）")
+    s.set_defaults(run=_toolbox, needs_course=False)
     return p
 
 

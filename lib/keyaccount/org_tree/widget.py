@@ -1,4 +1,6 @@
 """Physical-tree editor: set each person's level, chain, purchase role and CR; the tree redraws."""
+from html import escape
+
 import ipywidgets as w
 
 from keyaccount.widgets import BoxDisplay, figure_png
@@ -55,10 +57,10 @@ def summary_html(tree: OrgTree) -> str:
     """Both approval chains and the relationship gaps, as a short HTML summary."""
     def chain_text(chain):
         people = tree.chain(chain)
-        return " → ".join(f"{p.name}（{p.cr.code}）" for p in reversed(people)) or "（还没有人）"
+        return " → ".join(f"{escape(p.name)}（{p.cr.code}）" for p in reversed(people)) or "（还没有人）"
 
     weak = tree.weak_links()
-    gaps = "、".join(f"{p.name}（{p.cr.code}）" for p in weak) or "无"
+    gaps = "、".join(f"{escape(p.name)}（{p.cr.code}）" for p in weak) or "无"
     return (f"<p><span style='color:{chart.CHAIN_COLORS['技术']}'>技术审批链</span>：{chain_text('技术')}<br>"
             f"<span style='color:{chart.CHAIN_COLORS['商务']}'>商务审批链</span>：{chain_text('商务')}<br>"
             f"<b>关系短板</b>（审批链上低于 CR3 的人）：{gaps}</p>")

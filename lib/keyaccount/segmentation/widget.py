@@ -1,4 +1,6 @@
 """Segmentation widget: move the thresholds, see the segments, resources and scatter."""
+from html import escape
+
 import ipywidgets as widgets
 
 from keyaccount.widgets import ControlsWidget, figure_png
@@ -29,7 +31,7 @@ class SegmentationExplorer(ControlsWidget):
             self.result.value = f"<p style='color:#d62728'>{err}</p>"
             return
         table = segment_table(self.customers, t)
-        groups = "".join(f"<tr><td>{s}</td><td>{'、'.join(table.loc[table['细分'] == s, '客户'])}</td></tr>"
+        groups = "".join(f"<tr><td>{s}</td><td>{escape('、'.join(table.loc[table['细分'] == s, '客户']))}</td></tr>"
                          for s in SEGMENT_NAMES)
         split = resource_split(table)
         shares = "，".join(f"{k} {v:.0%}" for k, v in split["投入占比"].items())
