@@ -5,33 +5,28 @@ from dataclasses import replace
 
 import ipywidgets as w
 
-from keyaccount.widgets import BoxDisplay, figure_png
+from keyaccount.widgets import CaseWidget, figure_png, form, heading
 from keyaccount.plan import chart, model
 
 
-class PlanChecker(BoxDisplay):
+class PlanChecker(CaseWidget):
     """``deadline`` (DatePicker), ``task`` (which task to edit), ``start``/``end`` (DatePickers),
     ``owner`` and ``checkpoint`` (Text) edit the plan; ``tasks`` is the current plan."""
 
     def __init__(self, tasks, deadline, title: str = "项目实施计划"):
         self.tasks, self.title = list(tasks), title
-        self.deadline = w.DatePicker(value=model.as_date("截标日", deadline), description="截标日")
-        self.task = w.Dropdown(options=[(f"{t.id} {t.part}", t.id) for t in self.tasks], description="任务")
-        self.start = w.DatePicker(description="开始")
-        self.end = w.DatePicker(description="结束")
-        self.owner = w.Text(description="责任人")
-        self.checkpoint = w.Text(description="监控点")
+        self.deadline = w.DatePicker(value=model.as_date("截标日", deadline))
+        self.task = w.Dropdown(options=[(f"{t.id} {t.part}", t.id) for t in self.tasks])
+        self.start, self.end = w.DatePicker(), w.DatePicker()
+        self.owner, self.checkpoint = w.Text(), w.Text()
         self.controls = {"deadline": self.deadline, "task": self.task, "start": self.start, "end": self.end,
                          "owner": self.owner, "checkpoint": self.checkpoint}
-        self.result = w.HTML()
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="900px"))
         self._loading = False
+        controls = form(("截标日", self.deadline), heading("修改一项任务"), ("任务", self.task),
+                        ("开始 / 结束", self.start, self.end), ("责任人", self.owner), ("监控点", self.checkpoint))
+        self._show(controls, [self.deadline, self.start, self.end, self.owner, self.checkpoint], figure=True)
         self._load_task()
         self.task.observe(self._load_task, names="value")
-        for name in ("deadline", "start", "end", "owner", "checkpoint"):
-            self.controls[name].observe(self.update, names="value")
-        self.box = w.VBox([self.deadline, w.HBox([self.task, self.start, self.end]),
-                           w.HBox([self.owner, self.checkpoint]), self.result, self.figure])
 
     def _current(self) -> int:
         return next(i for i, t in enumerate(self.tasks) if t.id == self.task.value)
@@ -44,17 +39,18 @@ class PlanChecker(BoxDisplay):
         self.update()
 
     def update(self, _change=None) -> None:
-        if self._loading:
-            return
+        if not self._loading:
+            super().update()
+
+    def render(self) -> str:
         i = self._current()
         if isinstance(self.start.value, dt.date) and isinstance(self.end.value, dt.date):
             self.tasks[i] = replace(self.tasks[i], start=self.start.value, end=self.end.value,
                                     owner=self.owner.value, checkpoint=self.checkpoint.value)
         if not isinstance(self.deadline.value, dt.date):
-            self.result.value = "<p style='color:#d62728'>请先选择截标日。</p>"
-            return
+            return "<p style='color:#d62728'>请先选择截标日。</p>"
         problems = model.plan_problems(self.tasks, self.deadline.value)
-        self.result.value = ("<p style='color:#2ca02c'><b>计划通过全部检查。</b></p>" if not problems else
-                             f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
-                             + "".join(f"<li>{html.escape(p.message)}</li>" for p in problems) + "</ul>")
         self.figure.value = figure_png(chart.gantt_chart(self.tasks, self.deadline.value, self.title))
+        return ("<p style='color:#2ca02c'><b>计划通过全部检查。</b></p>" if not problems else
+                f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
+                + "".join(f"<li>{html.escape(p.message)}</li>" for p in problems) + "</ul>")
