@@ -38,7 +38,7 @@ OVERFLOW_JS = """(root) => {
   for (const el of root.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
-    const text = (el.innerText || el.value || '').trim().slice(0, 40);
+    const text = (el.innerText || el.value || '').trim().split('\\n')[0].slice(0, 30);
     if (r.right > box.right + 1 || r.left < box.left - 1)
       problems.push(`${name(el)} "${text}": sticks out of the widget (${Math.round(r.left)}–${Math.round(r.right)} vs ${Math.round(box.left)}–${Math.round(box.right)})`);
     else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible'

@@ -1,10 +1,11 @@
 """What every case widget shares: one layout, PNG rendering of a figure, display in a notebook.
 
-The layout is one grid for all widgets. Controls come first, as a *form*: rows of a label
-(``LABEL_WIDTH`` wide, wrapping, never cut off) and one or more controls that share the rest of
-a column at most ``FORM_WIDTH`` wide; or as *picks*: a small control (checkbox, drop-down) in
-front of a text that wraps. The results follow below the controls: the result text (HTML), then
-the figure, scaled down to the width of the output when it is wider.
+The layout is one grid for all widgets, two columns wide. Controls come first, as a *form*:
+rows of a label (the first column, ``LABEL_WIDTH``, wrapping, never cut off) and a control
+(the second column, at most ``CONTROL_WIDTH``; a row of several controls gives each at most
+``COLUMN_WIDTH``); or as *picks*: a small control (checkbox, drop-down) in the first column and a
+text that wraps in the second. The results follow below the controls: the result text (HTML),
+then the figure, scaled down to the width of the output when it is wider.
 """
 import html
 import io
@@ -14,9 +15,10 @@ import matplotlib.pyplot as plt
 
 from keyaccount.validation import InputError
 
-LABEL_WIDTH = "11em"
-FORM_WIDTH = "48em"
-PICK_WIDTH = "10em"
+LABEL_WIDTH = "12em"
+CONTROL_WIDTH = "38em"
+COLUMN_WIDTH = "16em"
+FORM_WIDTH = f"calc({LABEL_WIDTH} + 8px + {CONTROL_WIDTH})"
 BAD = "#d62728"
 
 
@@ -55,14 +57,15 @@ def row(label: str, *controls: w.Widget, header: bool = False) -> w.HBox:
             control.description = ""
     cells = [_text(label, LABEL_WIDTH, "right", bold=header),
              *(_text(c, None, bold=True) if isinstance(c, str) else _fit(c) for c in controls)]
-    return w.HBox(cells, layout=w.Layout(width="auto", align_items="flex-start"))
+    widest = CONTROL_WIDTH if len(controls) == 1 else f"{len(controls)} * {COLUMN_WIDTH}"
+    return w.HBox(cells, layout=w.Layout(width="auto", align_items="flex-start",
+                                         max_width=f"calc({LABEL_WIDTH} + 8px + {widest})"))
 
 
 def form(*rows: w.Widget | tuple) -> w.VBox:
     """Rows under each other, every label the same width; a row is a ``row(...)``, a ``(label,
     control, ...)`` tuple, or any other widget (a section title, a button bar) shown full width."""
-    built = [row(*r) if isinstance(r, tuple) else r for r in rows]
-    return w.VBox(built, layout=w.Layout(width="auto", max_width=FORM_WIDTH))
+    return w.VBox([row(*r) if isinstance(r, tuple) else r for r in rows], layout=w.Layout(width="auto"))
 
 
 def described(*controls: w.Widget) -> w.VBox:
@@ -71,18 +74,21 @@ def described(*controls: w.Widget) -> w.VBox:
 
 
 def pick(control: w.Widget, text: str) -> w.HBox:
-    """A small control in front of a text that wraps (a checkbox, a sort-into drop-down)."""
+    """A small control in the label column, then a text that wraps (a checkbox, a sort-into drop-down)."""
     if isinstance(control, w.Checkbox):
         control.indent, control.description = False, ""
-        _fit(control, "2em")
+        _fit(control, "auto")
     else:
-        _fit(control, PICK_WIDTH)
-    return w.HBox([control, _text(text, None)], layout=w.Layout(width="auto", align_items="flex-start"))
+        _fit(control)
+    cell = w.HBox([control], layout=w.Layout(width=LABEL_WIDTH, flex="0 0 auto", margin="0 8px 0 0",
+                                             justify_content="flex-end"))
+    return w.HBox([cell, _text(text, None)], layout=w.Layout(width="auto", align_items="flex-start",
+                                                              max_width=FORM_WIDTH))
 
 
 def picks(rows) -> w.VBox:
-    """``pick`` rows under each other, as wide as a form."""
-    return w.VBox([pick(c, t) for c, t in rows], layout=w.Layout(width="auto", max_width=FORM_WIDTH))
+    """``pick`` rows under each other."""
+    return w.VBox([pick(c, t) for c, t in rows], layout=w.Layout(width="auto"))
 
 
 def heading(text: str) -> w.HTML:
@@ -155,6 +161,8 @@ class CaseWidget(BoxDisplay):
             self.result.value = self.render()
         except InputError as err:
             self.result.value = error_html(str(err))
+        if self.figure is not None:
+            self.figure.layout.display = None if self.figure.value else "none"  # no broken-image icon
 
     def render(self) -> str:
         raise NotImplementedError

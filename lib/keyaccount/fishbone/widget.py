@@ -46,7 +46,9 @@ class FishboneEditor(CaseWidget):
 
     def render(self) -> str:
         fb = self.fishbone
+        chosen, ids = self.cause.value, [c.id for c in fb.causes]
         self.cause.options = [(f"{c.id} {c.text}（{c.bone}）", c.id) for c in fb.causes]
+        self.cause.value = chosen if chosen in ids else (ids[0] if ids else None)
         rows = "".join(f"<tr><td>{html.escape(b)}</td><td>{len(fb.on(b))}</td></tr>" for b in fb.bones)
         warn = f"<p style='color:#d62728'>{html.escape(self.message)}</p>" if self.message else ""
         empty = [b for b in fb.bones if not fb.on(b)]

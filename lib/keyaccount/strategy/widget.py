@@ -41,7 +41,7 @@ class ChecklistForm(CaseWidget):
             return f"<p style='color:{GOOD}'><b>{c.name}：全部检查通过。</b></p>"
         items = "".join(f"<li>{n}. {html.escape(q)}</li>" for n, q in found)
         return (f"<p><i>{html.escape(c.instruction)}</i></p>"
-                f"<p style='color:{BAD}'><b>{c.name}还有 {len(found)} 个缺口：</b></p><ol>{items}</ol>")
+                f"<p style='color:{BAD}'><b>{c.name}还有 {len(found)} 个缺口：</b></p><ul>{items}</ul>")
 
 
 class SmartChecker(CaseWidget):
