@@ -20,6 +20,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1280, "height": 800}
+# a small laptop screen, or JupyterLab with its file browser open
+NARROW = {"width": 960, "height": 800}
 TOKEN = "widget-layout"
 # every cell rendered at once, so that widgets below the fold are laid out and measured too
 LAB_SETTINGS = {"@jupyterlab/notebook-extension": {"tracker.jupyterlab-settings": {"windowingMode": "none"}},
@@ -34,6 +36,17 @@ OVERFLOW_JS = """(root) => {
   const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
       ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
   const problems = [];
+  const ruler = document.createElement('canvas').getContext('2d');
+  const selectedTextCut = (el) => {  // a drop-down narrower than its chosen option shows it cut off
+    const option = el.options[el.selectedIndex];
+    if (!option) return false;
+    const style = getComputedStyle(el);
+    ruler.font = style.font;
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return ruler.measureText(option.text).width > room + 1;
+  };
+  const area = root.parentElement.getBoundingClientRect();
+  if (box.right > area.right + 1) problems.push(`widget: ${Math.round(box.width)}px wide in a ${Math.round(area.width)}px output`);
   if (root.scrollWidth > root.clientWidth + 1) problems.push(`widget: content ${root.scrollWidth}px wide in a ${root.clientWidth}px box`);
   for (const el of root.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
@@ -41,6 +54,8 @@ OVERFLOW_JS = """(root) => {
     const text = (el.innerText || el.value || '').trim().split('\\n')[0].slice(0, 30);
     if (r.right > box.right + 1 || r.left < box.left - 1)
       problems.push(`${name(el)} "${text}": sticks out of the widget (${Math.round(r.left)}–${Math.round(r.right)} vs ${Math.round(box.left)}–${Math.round(box.right)})`);
+    else if (el.tagName === 'SELECT' && !el.multiple && selectedTextCut(el))
+      problems.push(`select "${el.options[el.selectedIndex].text}": chosen option cut off`);
     else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible'
              && el.clientWidth > 0 && !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName))
       problems.push(`${name(el)} "${text}": content cut off (${el.scrollWidth}px in ${el.clientWidth}px)`);
