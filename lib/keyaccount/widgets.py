@@ -115,7 +115,8 @@ def result_area() -> w.HTML:
 
 def figure_area() -> w.Image:
     """The figure, scaled down when wider than the output."""
-    return w.Image(format="png", layout=w.Layout(max_width="100%", height="auto", align_self="flex-start"))
+    return w.Image(format="png", layout=w.Layout(max_width="100%", height="auto", margin="2px 0",
+                                                 align_self="flex-start"))
 
 
 def error_html(message: str) -> str:
