@@ -18,7 +18,8 @@ from keyaccount.validation import InputError
 LABEL_WIDTH = "12em"
 CONTROL_WIDTH = "38em"
 COLUMN_WIDTH = "16em"
-FORM_WIDTH = f"calc({LABEL_WIDTH} + 8px + {CONTROL_WIDTH})"
+GAP = "8px"  # between the label column and the controls
+FORM_WIDTH = f"calc({LABEL_WIDTH} + {GAP} + {CONTROL_WIDTH})"
 BAD = "#d62728"
 
 
@@ -32,10 +33,12 @@ def figure_png(fig) -> bytes:
 
 def _text(text: str, width: str | None, align: str = "left", bold: bool = False) -> w.HTML:
     """A wrapping text cell (``ipywidgets.Label`` would cut a long text off with "…")."""
-    style = f"line-height:1.35;padding:5px 0;text-align:{align};overflow-wrap:anywhere"
+    style = f"line-height:1.35;padding:7px 0 4px;text-align:{align};overflow-wrap:anywhere"
     weight = ";font-weight:bold" if bold else ""
-    layout = w.Layout(width=width, flex="0 0 auto", margin="0 8px 0 0") if width else w.Layout(flex="1 1 0%",
-                                                                                                 min_width="0")
+    if width:
+        layout = w.Layout(width=width, flex="0 0 auto", margin=f"0 {GAP} 0 0")
+    else:
+        layout = w.Layout(flex="1 1 0%", min_width="0")
     return w.HTML(f"<div style='{style}{weight}'>{html.escape(text)}</div>", layout=layout)
 
 
@@ -59,7 +62,7 @@ def row(label: str, *controls: w.Widget, header: bool = False) -> w.HBox:
              *(_text(c, None, bold=True) if isinstance(c, str) else _fit(c) for c in controls)]
     widest = CONTROL_WIDTH if len(controls) == 1 else f"{len(controls)} * {COLUMN_WIDTH}"
     return w.HBox(cells, layout=w.Layout(width="auto", align_items="flex-start",
-                                         max_width=f"calc({LABEL_WIDTH} + 8px + {widest})"))
+                                         max_width=f"calc({LABEL_WIDTH} + {GAP} + {widest})"))
 
 
 def form(*rows: w.Widget | tuple) -> w.VBox:
@@ -80,7 +83,7 @@ def pick(control: w.Widget, text: str) -> w.HBox:
         _fit(control, "auto")
     else:
         _fit(control)
-    cell = w.HBox([control], layout=w.Layout(width=LABEL_WIDTH, flex="0 0 auto", margin="0 8px 0 0",
+    cell = w.HBox([control], layout=w.Layout(width=LABEL_WIDTH, flex="0 0 auto", margin=f"0 {GAP} 0 0",
                                              justify_content="flex-end"))
     return w.HBox([cell, _text(text, None)], layout=w.Layout(width="auto", align_items="flex-start",
                                                               max_width=FORM_WIDTH))
@@ -105,7 +108,7 @@ def note(text: str) -> w.HTML:
 
 def buttons(*items: w.Button) -> w.HBox:
     """A row of buttons, lined up with the controls (after the label column)."""
-    return w.HBox(list(items), layout=w.Layout(width="auto", padding=f"0 0 0 calc({LABEL_WIDTH} + 8px)"))
+    return w.HBox(list(items), layout=w.Layout(width="auto", padding=f"0 0 0 calc({LABEL_WIDTH} + {GAP})"))
 
 
 def result_area() -> w.HTML:
@@ -120,6 +123,7 @@ def figure_area() -> w.Image:
 
 
 def error_html(message: str) -> str:
+    """A learner's wrong input, said in red."""
     return f"<p style='color:{BAD}'>输入有误：{html.escape(message)}</p>"
 
 
