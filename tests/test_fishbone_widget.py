@@ -24,3 +24,14 @@ def test_empty_cause_gives_a_message_not_a_crash():
 def test_empty_bones_are_pointed_out():
     editor = FishboneEditor(model.Fishbone("拿下项目", bones=("客户关系", "竞争对手")))
     assert "客户关系、竞争对手" in editor.result.value
+
+
+def test_a_cause_is_chosen_to_move_as_soon_as_there_is_one():
+    editor = FishboneEditor(model.Fishbone("拿下项目"))
+    assert editor.cause.value is None
+    editor.new_cause.value = "徐经理担心网络稳定"
+    editor.add.click()
+    assert editor.cause.value == "C1"
+    editor.to_bone.value = "服务策略"
+    editor.move.click()
+    assert editor.fishbone.cause("C1").bone == "服务策略" and editor.cause.value == "C1"

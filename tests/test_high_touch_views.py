@@ -18,10 +18,10 @@ def test_cycle_alignment_renders_both_cycles():
 def test_builder_refuses_empty_blanks_then_writes_the_statement():
     w = ValueStatementBuilder(template=3)
     assert "还没有填写" in w.result.value
-    assert w.controls["频率"].layout.display == "none"
+    assert w.rows["频率"].layout.display == "none"       # the blank and its label are hidden
     for name, text in {"解决方案": "云 ERP", "紧急而重要的事项": "批次追溯要求",
                        "可衡量的成果": "追溯时间缩短到 2 小时", "风险/回报分享策略": "里程碑付款"}.items():
         w.controls[name].value = text
     assert "我们通过实施云 ERP" in w.result.value
     w.controls["template"].value = 2
-    assert w.controls["频率"].layout.display is None and "还没有填写" in w.result.value
+    assert w.rows["频率"].layout.display is None and "还没有填写" in w.result.value

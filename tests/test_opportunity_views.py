@@ -52,3 +52,16 @@ def test_widget_lists_weak_factors(case):
     assert "客户高层信任" in w.result.value
     w.controls["客户高层信任"].value = 5
     assert "客户高层信任" not in w.result.value.split("需要行动的因素")[1]
+
+
+def test_widget_opens_the_first_question_and_says_how_to_open_the_others(case):
+    from keyaccount.opportunity.model import QUESTIONS
+
+    w = ScorecardWidget(case.scores)
+    assert w.groups.selected_index == 0
+    assert w.groups.get_title(0) == f"Q1 {QUESTIONS[0].name}（5 个因素）"
+    hint = w.box.children[0].children[0]                    # the line above the sections
+    assert "点击" in hint.children[0].value and "展开" in hint.children[0].value
+    # every slider sits in its question's section
+    for page, question in zip(w.groups.children, QUESTIONS):
+        assert len(page.children) == len(question.factors)

@@ -42,5 +42,8 @@ def test_tows_builder_adds_only_a_valid_strategy(case):
     builder.uses.value = ("W1", "O1")
     builder.add.click()
     assert [s.id for s in builder.strategies] == ["WO1"] and "已有 1 条" in builder.result.value
+    assert "已添加 WO1：加强培训" in builder.result.value and "还不能添加" not in builder.result.value
+    builder.text.value = "再来一条"
+    assert "已添加" not in builder.result.value and "还不能添加" in builder.result.value
     builder.remove_last.click()
     assert builder.strategies == []

@@ -6,43 +6,39 @@ from dataclasses import replace
 
 import ipywidgets as w
 
-from keyaccount.widgets import BoxDisplay, figure_png
+from keyaccount.widgets import CaseWidget, buttons, figure_png, form, heading
 from keyaccount.plan import chart, model
 
 TEXT_FIELDS = ("part", "content", "goal", "owner", "resources", "checkpoint")   # editable text columns
 
 
-class PlanChecker(BoxDisplay):
+class PlanChecker(CaseWidget):
     """``deadline`` (DatePicker), ``task`` (which task to edit), ``start``/``end`` (DatePickers) and a Text per
     column in TEXT_FIELDS (``part``, ``content``, ``goal``, ``owner``, ``resources``, ``checkpoint``) edit the
     plan; ``add`` and ``delete`` (Buttons) add a task or delete the one shown; ``tasks`` is the current plan."""
 
     def __init__(self, tasks, deadline, title: str = "项目实施计划"):
         self.tasks, self.title = list(tasks), title
-        self.deadline = w.DatePicker(value=model.as_date("截标日", deadline), description="截标日")
-        self.task = w.Dropdown(description="任务")
-        self.start = w.DatePicker(description="开始")
-        self.end = w.DatePicker(description="结束")
-        style = {"description_width": "5em"}
+        self.deadline = w.DatePicker(value=model.as_date("截标日", deadline))
+        self.task = w.Dropdown()
+        self.start, self.end = w.DatePicker(), w.DatePicker()
         for name in TEXT_FIELDS:
-            setattr(self, name, w.Text(description=model.COLUMNS[name], style=style, layout=w.Layout(width="24em")))
+            setattr(self, name, w.Text())
         self.add = w.Button(description="添加一项任务", icon="plus")
         self.delete = w.Button(description="删除这项任务", icon="trash")
         self.controls = {"deadline": self.deadline, "task": self.task, "start": self.start, "end": self.end,
                          **{name: getattr(self, name) for name in TEXT_FIELDS}}
-        self.table = w.HTML()
-        self.result = w.HTML()
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self.table = w.HTML(layout=w.Layout(width="auto"))
         self._loading = False
         self._refresh_task_list(self.tasks[0].id if self.tasks else None)
+        controls = form(("截标日", self.deadline), heading("修改一项任务"), ("任务", self.task),
+                        buttons(self.add, self.delete), ("开始 / 结束", self.start, self.end),
+                        *((model.COLUMNS[name], getattr(self, name)) for name in TEXT_FIELDS), self.table)
+        self._show(controls, [self.deadline, self.start, self.end, *(getattr(self, n) for n in TEXT_FIELDS)],
+                   figure=True)
         self.task.observe(self._load_task, names="value")
-        for name in ("deadline", "start", "end", *TEXT_FIELDS):
-            self.controls[name].observe(self.update, names="value")
         self.add.on_click(self._add)
         self.delete.on_click(self._delete)
-        self.box = w.VBox([self.deadline, w.HBox([self.task, self.add, self.delete]), w.HBox([self.start, self.end]),
-                           w.HBox([self.part, self.owner]), w.HBox([self.content, self.resources]),
-                           w.HBox([self.goal, self.checkpoint]), self.table, self.result, self.figure])
         self._load_task()
 
     def _refresh_task_list(self, selected) -> None:
@@ -86,8 +82,10 @@ class PlanChecker(BoxDisplay):
         self._load_task()
 
     def update(self, _change=None) -> None:
-        if self._loading:
-            return
+        if not self._loading:
+            super().update()
+
+    def render(self) -> str:
         i = self._current()
         if i is not None and isinstance(self.start.value, dt.date) and isinstance(self.end.value, dt.date):
             self.tasks[i] = replace(self.tasks[i], start=self.start.value, end=self.end.value,
@@ -96,10 +94,9 @@ class PlanChecker(BoxDisplay):
                 self._refresh_task_list(self.tasks[i].id)
         self.table.value = model.plan_table(self.tasks).reset_index().to_html(index=False)
         if not isinstance(self.deadline.value, dt.date):
-            self.result.value = "<p style='color:#d62728'>请先选择截标日。</p>"
-            return
+            return "<p style='color:#d62728'>请先选择截标日。</p>"
         problems = model.plan_problems(self.tasks, self.deadline.value)
-        self.result.value = ("<p style='color:#2ca02c'><b>计划通过全部检查。</b></p>" if not problems else
-                             f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
-                             + "".join(f"<li>{html.escape(p.message)}</li>" for p in problems) + "</ul>")
         self.figure.value = figure_png(chart.gantt_chart(self.tasks, self.deadline.value, self.title))
+        return ("<p style='color:#2ca02c'><b>计划通过全部检查。</b></p>" if not problems else
+                f"<p style='color:#d62728'><b>{len(problems)} 处需要修改：</b></p><ul>"
+                + "".join(f"<li>{html.escape(p.message)}</li>" for p in problems) + "</ul>")

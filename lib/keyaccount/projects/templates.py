@@ -1,6 +1,8 @@
 """Fill-in templates of source 001: customer analysis and us-vs-competitors; each exports a table."""
 import ipywidgets as w
-from keyaccount.widgets import BoxDisplay
+
+from keyaccount.validation import InputError
+from keyaccount.widgets import CaseWidget, form, heading, row
 
 CUSTOMER_ANALYSIS = {
     "需求分析": ("A. 以往惯例及演变趋势（产品类型、业务能力、未来趋势）",
@@ -35,29 +37,26 @@ def competitor_table(answers: dict | None = None, competitors=("竞争对手1", 
     return pd.DataFrame(data, index=pd.Index(COMPETITOR_ROWS, name="分析维度"), columns=columns)
 
 
-class TemplateForm(BoxDisplay):
+class TemplateForm(CaseWidget):
     """A fill-in form: one text box per cell (``controls[key]``); ``table()`` exports what was typed,
     ``result`` shows how many cells are filled."""
 
     def __init__(self, kind: str = "customer", competitors=("竞争对手1", "竞争对手2")):
         self.kind, self.competitors = kind, competitors
         if kind == "customer":
-            keys = [item for items in CUSTOMER_ANALYSIS.values() for item in items]
-            labels = dict(zip(keys, keys))
+            self.controls = {item: w.Textarea(placeholder=item) for items in CUSTOMER_ANALYSIS.values()
+                             for item in items}
+            rows = [r for dim, items in CUSTOMER_ANALYSIS.items()
+                    for r in (heading(dim), *((item, self.controls[item]) for item in items))]
         elif kind == "competitor":
-            keys = [(row, col) for row in COMPETITOR_ROWS for col in ("我方公司", *competitors)]
-            labels = {k: f"{k[0]} · {k[1]}" for k in keys}
+            columns = ("我方公司", *competitors)
+            self.controls = {(r, col): w.Textarea(placeholder=f"{r} · {col}") for r in COMPETITOR_ROWS
+                             for col in columns}
+            rows = [row("分析维度", *columns, header=True),
+                    *(row(r, *(self.controls[(r, col)] for col in columns)) for r in COMPETITOR_ROWS)]
         else:
-            from keyaccount.validation import InputError
             raise InputError(f"模板 只能是 customer 或 competitor，收到 '{kind}'。")
-        self.controls = {k: w.Textarea(placeholder=labels[k], description="", layout=w.Layout(width="32em"))
-                         for k in keys}
-        self.result = w.HTML()
-        for control in self.controls.values():
-            control.observe(self.update, names="value")
-        rows = [w.HBox([w.Label(labels[k], layout=w.Layout(width="26em")), c]) for k, c in self.controls.items()]
-        self.box = w.VBox([*rows, self.result])
-        self.update()
+        self._show(form(*rows), self.controls.values())
 
     def answers(self) -> dict:
         return {k: c.value.strip() for k, c in self.controls.items()}
@@ -67,6 +66,6 @@ class TemplateForm(BoxDisplay):
             return customer_analysis_table(self.answers())
         return competitor_table(self.answers(), self.competitors)
 
-    def update(self, _change=None) -> None:
+    def render(self) -> str:
         filled = sum(1 for text in self.answers().values() if text)
-        self.result.value = f"<p>已填写 {filled} / {len(self.controls)} 项。用 <code>form.table()</code> 导出表格。</p>"
+        return f"<p>已填写 {filled} / {len(self.controls)} 项。用 <code>form.table()</code> 导出表格。</p>"

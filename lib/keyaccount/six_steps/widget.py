@@ -6,12 +6,10 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from keyaccount.widgets import BoxDisplay, figure_png
+from keyaccount.widgets import CaseWidget, described, figure_png, form, heading, picks
 from keyaccount.six_steps import analysis, chart, commitment, credit, needs, steps, trust, value
 from keyaccount.swot.chart import swot_chart
-from keyaccount.validation import InputError
 
-WIDE = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
 OK, BAD = "#2ca02c", "#d62728"
 
 
@@ -23,32 +21,12 @@ def _table(df: pd.DataFrame) -> str:
     return df.to_html(index=False, border=0, escape=True)
 
 
-class _CaseWidget(BoxDisplay):
-    """Shared plumbing: observe every control, recompute, show input errors in Chinese."""
-
-    figure = None
-
-    def _wire(self, controls, *outputs) -> None:
-        self.result = w.HTML()
-        for control in controls:
-            control.observe(self.update, names="value")
-        self.box = w.VBox([*controls, self.result, *outputs])
-        self.update()
-
-    def update(self, _change=None) -> None:
-        try:
-            self.result.value = self.render()
-        except InputError as err:
-            self.result.value = f"<p style='color:{BAD}'>输入有误：{html.escape(str(err))}</p>"
-
-
-class StepLocator(_CaseWidget):
+class StepLocator(CaseWidget):
     """客户走到了哪一步：pick the latest marker seen on the customer's side; the step and its work follow."""
 
     def __init__(self, marker: str = steps.MARKERS[0]):
-        self.marker = w.Dropdown(options=steps.MARKERS, value=marker, description="客户那边最近出现的标志", **WIDE)
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="640px"))
-        self._wire([self.marker], self.figure)
+        self.marker = w.Dropdown(options=steps.MARKERS, value=marker)
+        self._show(form(("客户那边最近出现的标志", self.marker)), [self.marker], figure=True)
 
     def render(self) -> str:
         step = steps.step_after(self.marker.value)
@@ -60,15 +38,15 @@ class StepLocator(_CaseWidget):
                 f"做到“{html.escape(step.end)}”才进入下一步。这一步要做：</p><ul>{todo}</ul>")
 
 
-class OpportunityJudge(_CaseWidget):
+class OpportunityJudge(CaseWidget):
     """判断销售机会：answer the six criteria yes/no; the verdict names each failing criterion."""
 
     def __init__(self, answers: dict | None = None):
         answers = answers or {}
         self.controls = {c.key: w.ToggleButtons(options=[("是", True), ("否", False)],
-                                                value=answers.get(c.key, True), description=c.question, **WIDE)
+                                                value=answers.get(c.key, True), description=c.question)
                          for c in analysis.CRITERIA}
-        self._wire(list(self.controls.values()))
+        self._show(described(*self.controls.values()), self.controls.values())
 
     def render(self) -> str:
         verdict = analysis.judge_opportunity({k: c.value for k, c in self.controls.items()})
@@ -80,21 +58,16 @@ class OpportunityJudge(_CaseWidget):
                 f"没通过的标准：</p><ul>{lines}</ul>")
 
 
-class InfoForm(_CaseWidget):
+class InfoForm(CaseWidget):
     """客户资料信息表: one text box per item of the four kinds; ``table()`` exports what was filled in."""
 
     def __init__(self, records: dict | None = None):
         records = records or {}
-        self.controls = {(kind, item): w.Text(records.get(kind, {}).get(item, ""), description=item, **WIDE)
+        self.controls = {(kind, item): w.Text(records.get(kind, {}).get(item, ""))
                          for kind, items in analysis.CUSTOMER_INFO.items() for item in items}
-        sections = [w.VBox([w.HTML(f"<b>{kind}</b>"),
-                            *(c for (k, _), c in self.controls.items() if k == kind)])
-                    for kind in analysis.CUSTOMER_INFO]
-        self.result = w.HTML()
-        for control in self.controls.values():
-            control.observe(self.update, names="value")
-        self.box = w.VBox([*sections, self.result])
-        self.update()
+        rows = [r for kind, items in analysis.CUSTOMER_INFO.items()
+                for r in (heading(kind), *((item, self.controls[(kind, item)]) for item in items))]
+        self._show(form(*rows), self.controls.values())
 
     def records(self) -> dict:
         out = {}
@@ -113,15 +86,14 @@ class InfoForm(_CaseWidget):
                 + "".join(f"<li>{html.escape(g)}</li>" for g in gaps) + "</ul>")
 
 
-class RelationshipTracker(_CaseWidget):
+class RelationshipTracker(CaseWidget):
     """客户关系阶段跟踪：move each person's stage; the plan and the picture follow."""
 
     def __init__(self, people):
         self.people = [(p.name, p.title) for p in people]
         self.controls = {p.name: w.Dropdown(options=trust.STAGE_NAMES, value=p.stage,
-                                            description=f"{p.name}（{p.title}）", **WIDE) for p in people}
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="760px"))
-        self._wire(list(self.controls.values()), self.figure)
+                                            description=f"{p.name}（{p.title}）") for p in people}
+        self._show(described(*self.controls.values()), self.controls.values(), figure=True)
 
     def render(self) -> str:
         stages = [(name, title, self.controls[name].value) for name, title in self.people]
@@ -129,14 +101,12 @@ class RelationshipTracker(_CaseWidget):
         return _table(trust.relationship_plan(stages))
 
 
-class StyleIdentifier(_CaseWidget):
+class StyleIdentifier(CaseWidget):
     """沟通风格识别：tick what you observed; the widget names the style and how to talk to it."""
 
     def __init__(self, observed=()):
-        self.controls = {b: w.Checkbox(value=b in observed, description=b, indent=False, **WIDE)
-                         for b in sorted(trust.BEHAVIOURS)}
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="560px"))
-        self._wire(list(self.controls.values()), self.figure)
+        self.controls = {b: w.Checkbox(value=b in observed) for b in sorted(trust.BEHAVIOURS)}
+        self._show(picks((c, b) for b, c in self.controls.items()), self.controls.values(), figure=True)
 
     def render(self) -> str:
         reading = trust.identify_style([b for b, c in self.controls.items() if c.value])
@@ -147,14 +117,14 @@ class StyleIdentifier(_CaseWidget):
         return f"<p>判断：{_colored('、'.join(reading.styles), OK)}{tie}</p><p>怎么沟通：{html.escape(reading.advice)}</p>"
 
 
-class SpinSorter(_CaseWidget):
+class SpinSorter(CaseWidget):
     """SPIN 问题分类：pick S/P/I/N for each question; wrong picks are named with the right type."""
 
     def __init__(self, key: dict):
         self.key = dict(key)
         options = [("请选择", "")] + [(f"{t.letter} {t.name}", t.letter) for t in needs.SPIN]
-        self.controls = {q: w.Dropdown(options=options, value="", description=q, **WIDE) for q in self.key}
-        self._wire(list(self.controls.values()))
+        self.controls = {q: w.Dropdown(options=options, value="") for q in self.key}
+        self._show(picks((c, q) for q, c in self.controls.items()), self.controls.values())
 
     def render(self) -> str:
         answers = {q: c.value for q, c in self.controls.items() if c.value}
@@ -167,13 +137,12 @@ class SpinSorter(_CaseWidget):
         return f"<p>{done}{_colored(f'{share:.0%}', OK if share == 1 else BAD)}</p>" + (f"<ul>{rows}</ul>" if rows else "")
 
 
-class PurchaseProcessExplorer(_CaseWidget):
+class PurchaseProcessExplorer(CaseWidget):
     """客户采购流程：choose a stage to see its role, the sales action and its end marker."""
 
     def __init__(self, stage: str = needs.PURCHASE_PROCESS[0].name):
         self.stage = w.ToggleButtons(options=[s.name for s in needs.PURCHASE_PROCESS], value=stage)
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="900px"))
-        self._wire([self.stage], self.figure)
+        self._show(form(("采购阶段", self.stage)), [self.stage], figure=True)
 
     def render(self) -> str:
         s = next(p for p in needs.PURCHASE_PROCESS if p.name == self.stage.value)
@@ -182,15 +151,15 @@ class PurchaseProcessExplorer(_CaseWidget):
                 f"结束标志：{s.end_marker}</p>")
 
 
-class FabBuilder(_CaseWidget):
+class FabBuilder(CaseWidget):
     """FAB/FBV 陈述：fill in 特征、优势、益处、价值 and read both statements."""
 
     def __init__(self, benefit=None):
         fields = ("feature", "advantage", "benefit", "value")
         labels = ("特征 F", "优势 A", "益处 B", "价值 V")
         start = {f: getattr(benefit, f, "") for f in fields}
-        self.controls = {f: w.Text(start[f], description=label, **WIDE) for f, label in zip(fields, labels)}
-        self._wire(list(self.controls.values()))
+        self.controls = {f: w.Text(start[f], description=label) for f, label in zip(fields, labels)}
+        self._show(described(*self.controls.values()), self.controls.values())
 
     def render(self) -> str:
         c = {k: ctl.value for k, ctl in self.controls.items()}
@@ -199,16 +168,17 @@ class FabBuilder(_CaseWidget):
         return f"<p><b>FAB</b>：{html.escape(fab)}</p><p><b>FBV</b>：{html.escape(fbv)}</p>"
 
 
-class MeetingClassifier(_CaseWidget):
+class MeetingClassifier(CaseWidget):
     """会谈结果判断：choose an outcome for each meeting note; the widget checks it by the customer's actions."""
 
     def __init__(self, meetings, large_sale: bool = True):
         self.meetings = list(meetings)
-        self.large_sale = w.Checkbox(value=large_sale, description="大规模销售（四种结果）", indent=False)
-        self.controls = {i: w.Dropdown(options=["请选择", *commitment.LARGE_SALE_OUTCOMES], value="请选择",
-                                       description=f"会谈{i + 1}：“{m.said}”", **WIDE)
-                         for i, m in enumerate(self.meetings)}
-        self._wire([self.large_sale, *self.controls.values()])
+        self.large_sale = w.Checkbox(value=large_sale)
+        self.controls = {i: w.Dropdown(options=["请选择", *commitment.LARGE_SALE_OUTCOMES], value="请选择")
+                         for i in range(len(self.meetings))}
+        rows = [(self.large_sale, "大规模销售（四种结果）"),
+                *((self.controls[i], f"会谈{i + 1}：“{m.said}”") for i, m in enumerate(self.meetings))]
+        self._show(picks(rows), [self.large_sale, *self.controls.values()])
 
     def render(self) -> str:
         rows = []
@@ -221,15 +191,14 @@ class MeetingClassifier(_CaseWidget):
         return "<ul>" + "".join(rows) + "</ul>"
 
 
-class BadDebtCalculator(_CaseWidget):
+class BadDebtCalculator(CaseWidget):
     """坏账计算器：loss and net margin → extra sales needed to make the loss up."""
 
     def __init__(self, loss: float = 600, margin: float = 0.03):
-        self.loss = w.FloatText(loss, description="坏账损失", **WIDE)
+        self.loss = w.FloatText(loss, description="坏账损失")
         self.margin = w.FloatSlider(margin, min=0.01, max=0.20, step=0.005, readout_format=".1%",
-                                    description="销售净利润率", **WIDE)
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="640px"))
-        self._wire([self.loss, self.margin], self.figure)
+                                    description="销售净利润率")
+        self._show(described(self.loss, self.margin), [self.loss, self.margin], figure=True)
 
     def render(self) -> str:
         extra = credit.extra_sales_for_bad_debt(self.loss.value, self.margin.value)
@@ -238,16 +207,15 @@ class BadDebtCalculator(_CaseWidget):
                 f"要额外卖出 {_colored(f'{extra:,.0f}', BAD)} 才能用利润补回来。</p>")
 
 
-class DelayCalculator(_CaseWidget):
+class DelayCalculator(CaseWidget):
     """货款拖延计算器：net margin and annual borrowing cost → months until the profit is gone."""
 
     def __init__(self, margin: float = 0.10, annual_rate: float = 0.05):
         self.margin = w.FloatSlider(margin, min=0.01, max=0.30, step=0.005, readout_format=".1%",
-                                    description="销售净利润率", **WIDE)
+                                    description="销售净利润率")
         self.rate = w.FloatSlider(annual_rate, min=0.01, max=0.30, step=0.005, readout_format=".1%",
-                                  description="年借款成本", **WIDE)
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="640px"))
-        self._wire([self.margin, self.rate], self.figure)
+                                  description="年借款成本")
+        self._show(described(self.margin, self.rate), [self.margin, self.rate], figure=True)
 
     def render(self) -> str:
         months = credit.months_until_profit_gone(self.margin.value, self.rate.value)
@@ -256,7 +224,7 @@ class DelayCalculator(_CaseWidget):
                 f"（{self.margin.value:.1%} ÷ {self.rate.value:.1%} × 12）。</p>")
 
 
-class SwotTagger(BoxDisplay):
+class SwotTagger(CaseWidget):
     """鸭鸭 SWOT：for each fact pick its tag (QQCDMS 内部 / PEST 外部) and its quadrant S/W/O/T.
 
     ``tags`` and ``quadrants`` map statement id → Dropdown; ``show_answer`` reveals the case's grid.
@@ -265,26 +233,21 @@ class SwotTagger(BoxDisplay):
     def __init__(self, swot, title: str = "SWOT 分析"):
         self.swot, self.title = swot, title
         self.tags = {s.id: w.Dropdown(options=[("未贴标签", "")] + [(label, key) for key, label in value.TAGS.items()],
-                                      value="", layout=w.Layout(width="12em")) for s in swot.statements}
-        self.quadrants = {s.id: w.Dropdown(options=[("未放", "")] + [(q, q) for q in "SWOT"], value="",
-                                           layout=w.Layout(width="6em")) for s in swot.statements}
+                                      value="") for s in swot.statements}
+        self.quadrants = {s.id: w.Dropdown(options=[("未放", "")] + [(q, q) for q in "SWOT"], value="")
+                          for s in swot.statements}
+        self.show_answer = w.Checkbox(False)
         # listed by text, not by id: the case order (S1 … T4) would give the answer away
-        rows = [w.HBox([self.tags[s.id], self.quadrants[s.id],
-                        w.HTML(html.escape(s.text), layout=w.Layout(flex="1 1 auto", min_width="0"))])
-                for s in sorted(swot.statements, key=lambda s: s.text)]
-        self.show_answer = w.Checkbox(False, description="显示参考答案", indent=False)
-        self.result = w.HTML()
-        self.figure = w.Image(format="png", layout=w.Layout(max_width="760px"))
-        for control in [*self.tags.values(), *self.quadrants.values(), self.show_answer]:
-            control.observe(self.update, names="value")
-        self.box = w.VBox([w.HTML("<b>标签</b>（内部因素用 QQCDMS，外部因素用 PEST）、<b>象限</b>、事实"),
-                           w.VBox(rows), self.show_answer, self.result, self.figure])
-        self.update()
+        ordered = sorted(swot.statements, key=lambda s: s.text)
+        controls = form(heading("标签（内部因素用 QQCDMS，外部因素用 PEST）和象限"),
+                        *((s.text, self.tags[s.id], self.quadrants[s.id]) for s in ordered),
+                        ("显示参考答案", self.show_answer))
+        self._show(controls, [*self.tags.values(), *self.quadrants.values(), self.show_answer], figure=True)
 
     def answers(self) -> dict:
         return {sid: (self.tags[sid].value, self.quadrants[sid].value) for sid in self.tags}
 
-    def update(self, _change=None) -> None:
+    def render(self) -> str:
         checks = value.check_tags(self.answers(), self.swot)
         done = sum(bool(c.tag and c.quadrant) for c in checks)
         right = sum(c.tag_ok and c.quadrant_ok for c in checks)
@@ -299,5 +262,5 @@ class SwotTagger(BoxDisplay):
             fig = swot_chart(self.swot, f"{self.title}（参考答案）", show_ids=False)
         else:
             fig = chart.tagged_swot_chart(self.swot, checks, f"{self.title}（你的分析，红色为标签或象限不对）")
-        self.result.value = text
         self.figure.value = figure_png(fig)
+        return text

@@ -11,16 +11,14 @@ class ModeChooser(ControlsWidget):
 
     def __init__(self, **answers):
         self.controls = {key: widgets.Dropdown(options=list(options), value=answers.get(key, list(options)[1]),
-                                               description=label, style={"description_width": "10em"},
-                                               layout=widgets.Layout(width="32em"))
+                                               description=label)
                          for key, (label, options) in DEAL_QUESTIONS.items()}
         self._wire(self.controls)
 
-    def _update(self, _change=None) -> None:
+    def render(self) -> str:
         answers = {key: c.value for key, c in self.controls.items()}
         chosen = choose_mode(**answers)
         votes = "，".join(f"{m} {n} 票" for m, n in mode_votes(**answers).items())
         profile = mode(chosen).profile
-        self.result.value = (f"<p>建议采用 <b>{chosen}</b>（{votes}）：{profile['目的']}，"
-                             f"制胜关键是 {profile['制胜关键']}。</p>")
         self.figure.value = figure_png(chart.mode_table(chosen))
+        return f"<p>建议采用 <b>{chosen}</b>（{votes}）：{profile['目的']}，制胜关键是 {profile['制胜关键']}。</p>"

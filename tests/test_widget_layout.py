@@ -1,0 +1,58 @@
+"""Every case widget of every lesson, run in JupyterLab in Chromium at 1280×800 and on a narrower
+screen, fits its box: nothing sticks out of the widget or the notebook, no label, text box or
+drop-down is cut off."""
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import lab_browser  # noqa: E402
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(bool(lab_browser.missing()), reason=lab_browser.missing())]
+
+LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb") if not p.name.startswith("00_"))
+# lessons that are reading only
+WITHOUT_WIDGETS = {"20_projects_overview.ipynb"}
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with lab_browser.browser() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def lab():
+    with lab_browser.lab_server(ROOT / "notebooks") as url:
+        yield url
+
+
+def test_the_check_sees_a_box_wider_than_its_column_and_a_cut_label(chromium):
+    page = chromium.new_page(viewport=lab_browser.VIEWPORT)
+    page.set_content("<div id='w' style='width:300px'><input style='width:400px'>"
+                     "<div style='width:80px;overflow:hidden;white-space:nowrap'>一个很长很长很长的标签文字</div>"
+                     "<select style='width:60px'><option>技术/财务把关者</option></select></div>")
+    problems = lab_browser.overflow_problems(page.locator("#w"))
+    page.close()
+    assert any("input" in p and "sticks out" in p for p in problems)
+    assert any("一个很长" in p and "cut off" in p for p in problems)
+    assert any("技术/财务把关者" in p for p in problems)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_widget_of_the_lesson_fits_its_box(lesson, lab, chromium):
+    page = lab_browser.run_lesson(chromium, lab, lesson)
+    try:
+        widgets = lab_browser.widget_outputs(page)
+        assert bool(widgets) != (lesson in WITHOUT_WIDGETS), "the lesson's widgets did not show"
+        problems = set()
+        for viewport in (lab_browser.VIEWPORT, lab_browser.NARROW):
+            page.set_viewport_size(viewport)
+            page.wait_for_timeout(300)
+            problems |= {f"{viewport['width']} px, widget {i + 1}: {p}" for i, w in enumerate(widgets)
+                         for p in lab_browser.overflow_problems(w)}
+    finally:
+        page.close()
+    assert not problems, "\n".join(sorted(problems))
