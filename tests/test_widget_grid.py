@@ -18,6 +18,9 @@ from keyaccount.org_tree.widget import TreeEditor
 from keyaccount.plan.case import load_project_case
 from keyaccount.plan.widget import PlanChecker
 from keyaccount.projects.case import load_projects_case
+from keyaccount.projects.elements_widget import FourElementsTree
+from keyaccount.projects.one_two_one_widget import OneTwoOneBuilder
+from keyaccount.projects.statistics_widget import StatisticsBuilder
 from keyaccount.projects.templates import TemplateForm
 from keyaccount.projects.widget import AttentionExplorer
 from keyaccount.segmentation.case import load_segmentation_case
@@ -43,6 +46,11 @@ def _attention():
 def _plan():
     case = load_project_case("strategy_kmobile")
     return PlanChecker(case.tasks(), case.tender_close)
+
+
+def _one_two_one():
+    case = load_projects_case("projects_hpss_example")
+    return OneTwoOneBuilder([p.name for p in case.tree().people], case.tracking_rows()[0])
 
 
 def _segments():
@@ -78,6 +86,10 @@ WIDGETS = {
     "ModeChooser": ModeChooser,
     "SelfAssessment": SelfAssessment,
     "SegmentationExplorer": _segments,
+    "SwotTagger": lambda: six.SwotTagger(load_swot_case("six_steps_yaya_swot").swot()),
+    "FourElementsTree": lambda: FourElementsTree(load_projects_case("projects_abc_h")),
+    "StatisticsBuilder": lambda: StatisticsBuilder(load_projects_case("projects_xiaoli_customers")),
+    "OneTwoOneBuilder": _one_two_one,
 }
 
 
