@@ -112,6 +112,16 @@ def test_a_long_section_continues_on_a_new_slide_with_its_heading():
     assert len(nb.cells) == 12 + len(starts)  # nothing lost, only headings added
 
 
+def test_a_table_taller_than_a_slide_continues_with_its_header():
+    md = nbformat.v4.new_markdown_cell
+    rows = "\n".join(f"| 第{i}课 | 漏斗管理 |" for i in range(40))
+    nb = mark_slides(_lesson(md(f"# 课程目录\n\n| 课程 | 内容 |\n|---|---|\n{rows}")))
+    tables = [c.source for c in nb.cells if "|---|---|" in c.source]
+    assert len(tables) >= 2 and all(t.startswith("| 课程 | 内容 |\n|---|---|\n") for t in tables)
+    assert sum(t.count("漏斗管理") for t in tables) == 40
+    assert sum(c.metadata["slideshow"]["slide_type"] == "slide" for c in nb.cells) >= 2
+
+
 def test_leftover_widget_state_is_dropped():
     nb = _lesson(nbformat.v4.new_markdown_cell("# 标题"))
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}

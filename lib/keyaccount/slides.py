@@ -22,6 +22,7 @@ import papermill
 from nbconvert import SlidesExporter
 
 from keyaccount import webfont
+from keyaccount.jupyter_settings import kernel_config
 from keyaccount.course.paths import course_root
 
 TEMPLATE = Path(__file__).parent / "slides_template"
@@ -90,11 +91,35 @@ def cell_height(cell) -> int:
     return height
 
 
+def _blocks(source: str) -> list[str]:
+    """Markdown split at blank lines; a long table is cut into parts that each repeat its header."""
+    blocks = []
+    for block in source.split("\n\n"):
+        lines = block.splitlines()
+        if len(lines) > 3 and lines[0].startswith("|") and set(lines[1]) <= set("|-: "):
+            rows = max(1, (BUDGET - 2 * LINE) // LINE - 1)
+            blocks += ["\n".join(lines[:2] + lines[i:i + rows]) for i in range(2, len(lines), rows)]
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def split_long_markdown(cells: list) -> list:
+    """A markdown cell taller than a slide becomes one cell per paragraph (or part of a table)."""
+    out = []
+    for cell in cells:
+        if cell.cell_type == "markdown" and cell_height(cell) > BUDGET and not is_trainer_note(cell):
+            out += [nbformat.v4.new_markdown_cell(block) for block in _blocks(cell.source)]
+        else:
+            out.append(cell)
+    return out
+
+
 def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A slide per top-level or section heading, continued when full; widgets become a note."""
     nb.metadata.pop("widgets", None)  # widget state left by the run would load a widget manager from the web
     cells, heading, used = [], None, 0
-    for cell in nb.cells:
+    for cell in split_long_markdown(nb.cells):
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
                 output["data"] = {"text/markdown": WIDGET_NOTE}
@@ -127,7 +152,8 @@ def export_slides(notebook: Path, out_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / notebook.name
         papermill.execute_notebook(str(notebook), str(executed), kernel_name="python3",
-                                   cwd=str(notebook.parent), progress_bar=False, log_output=False)
+                                   cwd=str(notebook.parent), progress_bar=False, log_output=False,
+                                   config=kernel_config())
         nb = mark_slides(nbformat.read(executed, as_version=4))
     exporter = SlidesExporter(template_name=TEMPLATE.name,
                               extra_template_basedirs=[str(TEMPLATE.parent)], reveal_theme="white",

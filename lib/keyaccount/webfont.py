@@ -7,13 +7,15 @@ GB2312 (common Chinese), kept once in a user cache folder. From it:
 - ``standalone_css(text)``: an ``@font-face`` with the glyphs one HTML page needs embedded as a
   ``data:`` URL, for files opened straight from disk (slides, feedback, class report);
 - ``lab_options(config_dir)``: what ``jupyter lab`` needs to serve the kit font (and the full font
-  for rare characters) to every page of JupyterLab.
+  for rare characters) to every page of JupyterLab, with the kit's quiet Jupyter settings.
 """
 import base64
 import hashlib
 import html
 import io
+import json
 import os
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -24,6 +26,7 @@ from fontTools.ttLib import TTFont
 
 from keyaccount.fonts import font_file as source_font
 from keyaccount.course.paths import course_root
+from keyaccount.jupyter_settings import kernel_settings, prepare_notebooks
 
 FAMILY = "KeyAccount Noto Sans SC"
 FIRST_WIDE = 0x2000  # below this (Latin, Greek, Cyrillic …) the page's own font stays in charge
@@ -119,7 +122,7 @@ def _font_characters(font_file: Path) -> frozenset[str]:
 
 def unicode_range(characters) -> str:
     """A CSS ``unicode-range`` listing exactly ``characters`` (runs joined: U+4E00-4E05)."""
-    codes, runs = sorted(ord(ch) for ch in characters), []
+    codes, runs = sorted({ord(ch) for ch in characters}), []
     for code in codes:
         if runs and code == runs[-1][1] + 1:
             runs[-1][1] = code
@@ -168,20 +171,25 @@ def lab_css() -> str:
             + _stacks(LAB_STACKS, "body"))
 
 
-def lab_options(config_dir: Path) -> tuple[list[str], dict[str, str]]:
-    """Prepare ``config_dir`` (a kit-owned Jupyter config folder) to serve the kit font to JupyterLab.
+def lab_options(config_dir: Path, lessons: Iterable[Path] = ()) -> tuple[list[str], dict[str, str]]:
+    """Prepare ``config_dir``, a kit-owned Jupyter config folder, for a JupyterLab launch.
 
-    Returns the extra ``jupyter lab`` arguments and environment variables of a launch.
-    Files are rewritten only when their content changed.
+    It gets ``custom/`` (custom.css and the fonts: Chinese on every page without a CJK system font)
+    and ``jupyter_server_config.json`` (the kit's quiet settings); the output-free notebooks under
+    the ``lessons`` folders are prepared to open unmodified and trusted (jupyter_settings.prepare_notebooks). Returns the extra ``jupyter lab``
+    arguments and environment variables of the launch. Unchanged files are not rewritten.
     """
-    custom = Path(config_dir) / "custom"
+    config_dir = Path(config_dir)
+    custom = config_dir / "custom"
     kit = custom / LAB_FILES["kit"]
     if not kit.is_file() or kit.stat().st_mtime < kit_font().stat().st_mtime:
         _write_once(kit, _cut(kit_font(), set(_font_characters(kit_font())), "woff2"))
     full = custom / LAB_FILES["full"]
     if not full.is_file() or full.stat().st_size != source_font().stat().st_size:
         _write_once(full, source_font().read_bytes())
-    css = custom / "custom.css"
-    if not css.is_file() or css.read_text("utf-8") != lab_css():
-        _write_once(css, lab_css().encode("utf-8"))
-    return ["--LabApp.custom_css=True"], {"JUPYTER_CONFIG_DIR": str(Path(config_dir))}
+    for path, text in ((custom / "custom.css", lab_css()),
+                       (config_dir / "jupyter_server_config.json", json.dumps(kernel_settings(), indent=1))):
+        if not path.is_file() or path.read_text("utf-8") != text:
+            _write_once(path, text.encode("utf-8"))
+    prepare_notebooks(lessons)
+    return ["--LabApp.custom_css=True"], {"JUPYTER_CONFIG_DIR": str(config_dir)}

@@ -11,6 +11,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
+from keyaccount.jupyter_settings import kernel_config
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ def run_visible_tests(path: Path, timeout: int = CELL_TIMEOUT) -> list[TestResul
     """Execute the notebook (errors allowed) and read each test cell's outcome."""
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3",
+    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3", config=kernel_config(),
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     results, title = [], ""
     for cell in nb.cells:
