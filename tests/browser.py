@@ -70,3 +70,12 @@ def fonts_used(page, selector: str) -> list[tuple[str, bool]]:
     assert node, f"nothing on the page matches {selector}"
     fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     return [(font["familyName"], font.get("isCustomFont", False)) for font in fonts]
+
+
+def probe(page, text: str) -> str:
+    """A selector for the innermost element whose text contains ``text``."""
+    page.evaluate("""(text) => {
+      const hits = [...document.querySelectorAll("body *")].filter(e => e.textContent.includes(text));
+      hits[hits.length - 1].setAttribute("data-probe", "");
+    }""", text)
+    return "[data-probe]"

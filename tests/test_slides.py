@@ -122,6 +122,15 @@ def test_a_table_taller_than_a_slide_continues_with_its_header():
     assert sum(c.metadata["slideshow"]["slide_type"] == "slide" for c in nb.cells) >= 2
 
 
+def test_a_long_table_printed_as_markdown_is_split_too():
+    rows = "\n".join(f"| 第{i}课 | 漏斗管理 |" for i in range(40))
+    code = nbformat.v4.new_code_cell("show_index()", outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/markdown": f"| 课程 | 内容 |\n|---|---|\n{rows}", "text/plain": "<Markdown>"})])
+    nb = mark_slides(_lesson(nbformat.v4.new_markdown_cell("# 课程目录"), code))
+    tables = [c.source for c in nb.cells if "|---|---|" in c.source]
+    assert len(tables) >= 2 and sum(t.count("漏斗管理") for t in tables) == 40
+
+
 def test_leftover_widget_state_is_dropped():
     nb = _lesson(nbformat.v4.new_markdown_cell("# 标题"))
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}

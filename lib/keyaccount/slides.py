@@ -104,12 +104,23 @@ def _blocks(source: str) -> list[str]:
     return blocks
 
 
+def _markdown_of(cell) -> str | None:
+    """The markdown a cell shows: its source, or the Markdown its code printed (code is hidden on slides)."""
+    if cell.cell_type == "markdown":
+        return None if is_trainer_note(cell) else cell.source
+    shown = [output.get("data", {}) for output in cell.get("outputs", [])]
+    if shown and all(set(data) <= {"text/markdown", "text/plain"} and "text/markdown" in data for data in shown):
+        return "\n\n".join(data["text/markdown"] for data in shown)
+    return None
+
+
 def split_long_markdown(cells: list) -> list:
-    """A markdown cell taller than a slide becomes one cell per paragraph (or part of a table)."""
+    """A markdown cell (or printed Markdown) taller than a slide becomes one cell per paragraph or table part."""
     out = []
     for cell in cells:
-        if cell.cell_type == "markdown" and cell_height(cell) > BUDGET and not is_trainer_note(cell):
-            out += [nbformat.v4.new_markdown_cell(block) for block in _blocks(cell.source)]
+        markdown = _markdown_of(cell)
+        if markdown is not None and cell_height(cell) > BUDGET:
+            out += [nbformat.v4.new_markdown_cell(block) for block in _blocks(markdown)]
         else:
             out.append(cell)
     return out

@@ -153,7 +153,8 @@ def standalone_css(text: str) -> str:
     characters = frozenset(wide_characters(text) & _font_characters(source_font()))
     if not characters:
         return ""
-    classic = f'body {{ font-family: "{FAMILY}", "Helvetica Neue", Helvetica, Arial, sans-serif; }}\n'
+    classic = (f'body {{ font-family: "{FAMILY}", "Helvetica Neue", Helvetica, Arial, sans-serif; }}\n'
+               f'pre, code, kbd, samp {{ font-family: var(--jp-code-font-family, "{FAMILY}", monospace); }}\n')
     return _embedded_face(characters) + _stacks({**LAB_STACKS, **PAGE_STACKS}, ":root, body") + classic
 
 
@@ -168,7 +169,7 @@ def lab_css() -> str:
     full = _font_characters(source_font()) - {chr(c) for c in range(FIRST_WIDE)}
     return (_face(f'url("{LAB_FILES["full"]}") format("opentype")', full)  # checked last …
             + _face(f'url("{LAB_FILES["kit"]}") format("woff2")', _font_characters(kit_font()))  # … first
-            + _stacks(LAB_STACKS, "body"))
+            + _stacks(LAB_STACKS, ":root:root"))  # above the theme's :root, so vars built on these follow
 
 
 def lab_options(config_dir: Path, lessons: Iterable[Path] = ()) -> tuple[list[str], dict[str, str]]:
