@@ -52,7 +52,7 @@ papermill.execute_notebook("in.ipynb", "out.ipynb", progress_bar=False, config=k
 
 
 @pytest.mark.notebook
-def test_a_kit_kernel_run_prints_no_encryption_or_interrupt_warning(tmp_path):
+def test_a_kit_kernel_run_prints_no_encryption_warning(tmp_path):
     import subprocess
     import sys
     run = subprocess.run([sys.executable, "-c", RUN_LESSON_CELL], cwd=tmp_path, capture_output=True, text=True,
@@ -60,4 +60,4 @@ def test_a_kit_kernel_run_prints_no_encryption_or_interrupt_warning(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "大客户" in (tmp_path / "out.ipynb").read_text("utf-8")
     printed = run.stdout + run.stderr  # the kernel's own log lines land here too
-    assert "without encryption" not in printed and "KeyboardInterrupt" not in printed, printed
+    assert "without encryption" not in printed, printed

@@ -95,11 +95,17 @@ def _lesson(*cells):
     return nb
 
 
-def test_trainer_notes_become_speaker_notes_not_slide_text():
+@pytest.mark.notebook
+def test_trainer_notes_become_speaker_notes_not_slide_text(tmp_path):
     md = nbformat.v4.new_markdown_cell
-    nb = mark_slides(_lesson(md("## 第一节\n\n学员看到的内容"), md(f"{TRAINER_NOTE_MARK}：先问大家一个问题。"),
-                             md("更多内容")))
-    assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == ["slide", "notes", "-"]
+    nb = _lesson(md("## 第一节\n\n学员看到的内容"), md(f"{TRAINER_NOTE_MARK}：先问大家一个问题。"), md("更多内容"))
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "lesson.ipynb")
+    html = export_slides(tmp_path / "lesson.ipynb", tmp_path / "slides").read_text("utf-8")
+    notes = re.findall(r'<aside class="notes">(.*?)</aside>', html, re.S)
+    assert len(notes) == 1 and "先问大家一个问题" in notes[0]
+    assert "先问大家一个问题" not in re.sub(r'<aside class="notes">.*?</aside>', "", html, flags=re.S)
+    assert "学员看到的内容" in html
 
 
 def test_a_long_section_continues_on_a_new_slide_with_its_heading():

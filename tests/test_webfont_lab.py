@@ -16,8 +16,7 @@ from keyaccount import webfont
 from test_lab_setup import free_port
 
 LESSON = "notebooks/01_funnel_forecast.ipynb"
-NOISE = ("Kernel is running over TCP without encryption", "is not trusted", "KeyboardInterrupt",
-         "WebSocket ping timeout")
+NOISE = ("Kernel is running over TCP without encryption", "is not trusted", "WebSocket ping timeout")
 
 
 @pytest.fixture(scope="module")
