@@ -137,6 +137,20 @@ def test_a_long_table_printed_as_markdown_is_split_too():
     assert len(tables) >= 2 and sum(t.count("漏斗管理") for t in tables) == 40
 
 
+def test_a_long_printed_dataframe_is_split_with_its_header_and_group_labels():
+    import pandas as pd
+    index = pd.MultiIndex.from_product([["市场策略", "产品策略"], range(1, 21)], names=["清单", "序号"])
+    html = pd.DataFrame({"问题": [f"第{i}个问题" for i in range(40)]}, index=index).to_html()
+    code = nbformat.v4.new_code_cell("checklist()", outputs=[nbformat.v4.new_output(
+        "execute_result", data={"text/html": html, "text/plain": "…"}, execution_count=1)])
+    nb = mark_slides(_lesson(nbformat.v4.new_markdown_cell("## 1. 七张分策略检查清单"), code))
+    parts = [c.outputs[0]["data"]["text/html"] for c in nb.cells if c.cell_type == "code"]
+    assert len(parts) >= 2 and all("<thead>" in p and "问题" in p for p in parts)
+    assert sum(p.count("个问题") for p in parts) == 40
+    assert "rowspan" not in "".join(parts) and "产品策略" in parts[-1]  # each part names its group
+    assert sum(c.metadata["slideshow"]["slide_type"] == "slide" for c in nb.cells) >= 2
+
+
 def test_leftover_widget_state_is_dropped():
     nb = _lesson(nbformat.v4.new_markdown_cell("# 标题"))
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}

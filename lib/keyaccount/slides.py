@@ -10,6 +10,8 @@ reveal.js comes from the pip package sphinx-revealjs and is copied next to the s
 Chinese glyphs are embedded in each deck (keyaccount.webfont), so nothing is loaded from the web.
 """
 import base64
+import copy
+import re
 import shutil
 import struct
 import sys
@@ -126,11 +128,54 @@ def split_long_markdown(cells: list) -> list:
     return out
 
 
+def _expand_rowspans(rows: list[str]) -> list[str]:
+    """Table rows without rowspan: a header cell spanning rows is repeated in each, so rows can part."""
+    out, carry = [], []
+    for row in rows:
+        start, inner, end = re.match(r"(?s)(<tr[^>]*>)(.*)(</tr>)", row).groups()
+        prefix = "".join(cell for cell, _ in carry)
+        carry = [(cell, left - 1) for cell, left in carry if left > 1]
+        for span in re.finditer(r'(?s)<th([^>]*?)\s+rowspan="(\d+)"([^>]*)>(.*?)</th>', inner):
+            if int(span.group(2)) > 1:
+                carry.append((f"<th{span.group(1)}{span.group(3)}>{span.group(4)}</th>", int(span.group(2)) - 1))
+        out.append(start + prefix + re.sub(r'\s+rowspan="\d+"', "", inner) + end)
+    return out
+
+
+def _table_parts(html: str) -> list[str]:
+    """A printed table (pandas HTML) as parts that each fit a slide, each with the table's header."""
+    found = re.match(r"(?s)(.*?<tbody>)(.*)(</tbody>.*)", html)
+    if html.count("<table") != 1 or not found:
+        return [html]
+    head, body, tail = found.groups()
+    rows = _expand_rowspans(re.findall(r"(?s)<tr.*?</tr>", body))
+    per = max(1, (BUDGET - 3 * LINE) // LINE - head.count("<tr"))
+    return [head + "".join(rows[i:i + per]) + tail for i in range(0, len(rows), per)] or [html]
+
+
+def split_long_outputs(cells: list) -> list:
+    """A code cell whose outputs are taller than a slide: one cell per output, long tables in parts."""
+    out = []
+    for cell in cells:
+        if cell.cell_type != "code" or cell_height(cell) <= BUDGET:
+            out.append(cell)
+            continue
+        for output in cell.outputs:
+            html = output.get("data", {}).get("text/html")
+            parts = _table_parts(html) if html and html.count("<tr") * LINE > BUDGET else [None]
+            for part in parts:
+                shown = copy.deepcopy(output)
+                if part is not None:
+                    shown["data"] = {"text/html": part}
+                out.append(nbformat.v4.new_code_cell(outputs=[shown]))
+    return out
+
+
 def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A slide per top-level or section heading, continued when full; widgets become a note."""
     nb.metadata.pop("widgets", None)  # widget state left by the run would load a widget manager from the web
     cells, heading, used = [], None, 0
-    for cell in split_long_markdown(nb.cells):
+    for cell in split_long_outputs(split_long_markdown(nb.cells)):
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
                 output["data"] = {"text/markdown": WIDGET_NOTE}
