@@ -83,12 +83,12 @@ def course_characters() -> frozenset[str]:
 
 def _cut(font_file: Path, characters: set[str], flavor: str | None) -> bytes:
     options = subset.Options()
-    options.flavor = flavor
     options.hinting = False
     font = TTFont(str(font_file))
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(characters)))
     subsetter.subset(font)
+    font.flavor = flavor
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
