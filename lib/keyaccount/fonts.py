@@ -4,6 +4,7 @@ The font file (Noto Sans CJK SC, SIL Open Font License) comes from the ``mplfont
 """
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import matplotlib
 from matplotlib import font_manager
@@ -12,11 +13,15 @@ FONT_FILE = "NotoSansCJKsc-Regular.otf"
 FONT_NAME = "Noto Sans CJK SC"
 
 
+def font_file() -> Path:
+    """The full Noto Sans CJK SC font file shipped by mplfonts (figures and the web font use it)."""
+    return Path(str(resources.files("mplfonts") / "fonts" / FONT_FILE))
+
+
 @cache
 def use_chinese_font() -> str:
     """Register the bundled CJK font and make it matplotlib's default; return its name."""
-    path = resources.files("mplfonts") / "fonts" / FONT_FILE
-    font_manager.fontManager.addfont(str(path))
+    font_manager.fontManager.addfont(str(font_file()))
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [FONT_NAME, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False

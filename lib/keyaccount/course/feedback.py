@@ -3,8 +3,11 @@
 A traceback quotes the lines around the failing call, hidden tests included; this keeps only
 the exception's name and message (the Chinese explanation the kit's checks raise).
 """
+import nbformat
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
+
+from keyaccount import webfont
 
 
 class ShortenTestErrors(Preprocessor):
@@ -51,3 +54,14 @@ class LimitOutputSize(Preprocessor):
                 else:
                     output["data"][key] = cut
         return cell, resources
+
+
+class EmbedWebFont(Preprocessor):
+    """Put the Chinese glyphs of this page into it (keyaccount.webfont), for a screen without a CJK font."""
+
+    enabled = Bool(True)
+
+    def preprocess(self, nb, resources):
+        css = webfont.standalone_css(nbformat.writes(nb))
+        resources.setdefault("inlining", {}).setdefault("css", []).append(css)
+        return nb, resources

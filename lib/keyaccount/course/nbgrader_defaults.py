@@ -1,4 +1,5 @@
 """The kit's nbgrader settings, shared by the course config and throw-away courses."""
+from keyaccount.jupyter_settings import kernel_config
 
 CODE_STUB = "# ↑ 请把上面模板里的 None 换成你的答案，然后运行本单元格"
 TEXT_STUB = "请在这里写下你的回答。"
@@ -8,6 +9,7 @@ FEEDBACK_PREPROCESSORS = [
     "keyaccount.course.feedback.ShortenTestErrors",  # … not even quoted in a traceback
     "keyaccount.course.feedback.LimitOutputSize",  # a huge output does not make a huge page
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "keyaccount.course.feedback.EmbedWebFont",  # Chinese shows without a CJK system font
 ]
 CELL_TIMEOUT = 60  # seconds; a cell that loops forever is stopped and scored 0
 # Never copied from source to release or autograded: the answer key stays on the instructor's side.
@@ -21,6 +23,7 @@ def apply(c) -> None:
     c.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
     c.Execute.timeout = CELL_TIMEOUT
     c.CourseDirectory.ignore = IGNORED
+    c.merge(kernel_config())  # kernels talk encrypted: no "running over TCP without encryption"
 
 
 CONFIG_FILE = """\

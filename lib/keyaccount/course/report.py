@@ -4,6 +4,8 @@ from pathlib import Path
 import pandas as pd
 from nbgrader.api import Gradebook, MissingEntry
 
+from keyaccount import webfont
+from keyaccount.jupyter_settings import kernel_config
 from keyaccount.course import notices
 from keyaccount.course.layout import Course
 
@@ -90,8 +92,9 @@ def render_class_report(course: Course, folder: Path, only: list[str] | None = N
     folder.mkdir(parents=True, exist_ok=True)
     notebook = folder / "班级报告.ipynb"
     papermill.execute_notebook(str(CLASS_REPORT), str(notebook), cwd=str(course.root), progress_bar=False,
-                               parameters={"course_dir": str(course.root), "assignments": only or []})
+                               parameters={"course_dir": str(course.root), "assignments": only or []},
+                               config=kernel_config())
     body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nbformat.read(notebook, as_version=4))
     page = folder / "班级报告.html"
-    page.write_text(body, encoding="utf-8")
+    page.write_text(webfont.embed(body), encoding="utf-8")
     return [notebook, page]

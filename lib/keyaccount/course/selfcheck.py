@@ -19,6 +19,7 @@ from nbclient import NotebookClient
 from keyaccount.compare import compare
 from keyaccount.course.formspec import scored_answers
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
+from keyaccount.jupyter_settings import kernel_config
 from keyaccount.form import Form, short_title
 
 EXERCISE = re.compile(r"""^EXERCISE\s*=\s*["']([A-Za-z0-9_]+)["']""", re.M)
@@ -60,7 +61,7 @@ def run_check(path: Path, timeout: int = CELL_TIMEOUT) -> CheckRun:
     if assignment is None:
         return CheckRun("", False, f"{path.name} 不是练习笔记本（找不到 EXERCISE = \"…\" 这一行），无法自查。")
     nb.cells.append(nbformat.v4.new_code_cell(PROBE.format(assignment=assignment, mark=MARK)))
-    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3",
+    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3", config=kernel_config(),
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = nb.cells[-1].get("outputs", [])
     for output in outputs:

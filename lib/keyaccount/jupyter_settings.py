@@ -1,0 +1,56 @@
+"""The kit's settings for the stock Jupyter tools, one home for every launch (JupyterLab, papermill, nbgrader).
+
+- Kernels talk to their manager encrypted (CurveZMQ, which ipykernel's kernelspec declares), so no
+  kernel warns "Kernel is running over TCP without encryption".
+- Lessons ship without outputs. Before JupyterLab opens them, ``prepare_notebooks`` gives such a
+  notebook the ``language_info`` this machine's kernel reports (JupyterLab writes it into every
+  notebook whose kernel starts, which marked each lesson modified the moment it opened) and signs
+  it (as ``jupyter trust``; nothing to distrust without outputs), so JupyterLab does not log
+  "Notebook … is not trusted". Cells are never touched; a notebook with outputs is left alone.
+"""
+from pathlib import Path
+
+import nbformat
+import zmq
+from nbformat.sign import NotebookNotary
+from traitlets.config import Config
+
+
+def kernel_settings() -> dict:
+    """KernelManager settings: provision CurveZMQ keys where pyzmq supports it."""
+    return {"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}}
+
+
+def kernel_config() -> Config:
+    """``kernel_settings`` as a traitlets Config, for a NotebookClient, papermill or nbgrader."""
+    return Config(kernel_settings())
+
+
+def language_info() -> dict:
+    """What this machine's Python kernel reports as ``language_info`` (ipykernel's own table)."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    return dict(IPythonKernel.language_info)
+
+
+def prepare_notebooks(folders) -> list[Path]:
+    """Give output-free notebooks under ``folders`` this kernel's language_info, and sign them."""
+    changed, info = [], language_info()
+    with NotebookNotary() as notary:
+        for folder in folders:
+            for path in sorted(Path(folder).rglob("*.ipynb")):
+                if ".ipynb_checkpoints" in path.parts:
+                    continue
+                try:
+                    nb = nbformat.read(path, as_version=4)
+                except Exception:  # not a notebook the kit can read: left to JupyterLab to explain
+                    continue
+                if any(cell.get("outputs") for cell in nb.cells):
+                    continue
+                if nb.metadata.get("language_info") != info:
+                    nb.metadata["language_info"] = info
+                    nbformat.write(nb, path)
+                    changed.append(path)
+                if not notary.check_signature(nb):
+                    notary.sign(nb)
+    return changed

@@ -1,0 +1,77 @@
+"""JupyterLab with the kit's options shows Chinese without a CJK system font, quietly, lessons unmodified."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, font_status, fonts_used
+from conftest import ROOT
+from keyaccount import webfont
+from test_lab_setup import free_port
+
+LESSON = "notebooks/01_funnel_forecast.ipynb"
+NOISE = ("Kernel is running over TCP without encryption", "is not trusted", "WebSocket ping timeout")
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """`jupyter lab` launched with webfont.lab_options, as the kit's launchers do; its log kept."""
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "workspace"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copytree(ROOT / "cases", root / "cases")
+    args, env = webfont.lab_options(tmp / "config", lessons=[root / "notebooks"])
+    port, token = free_port(), "test-token"
+    log = tmp / "server.log"
+    env = {**os.environ, **env, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
+    command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+               f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+               "--ServerApp.allow_root=True", *args]
+    with log.open("w") as out:
+        server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
+                break
+            except OSError:
+                assert server.poll() is None, log.read_text("utf-8")
+                time.sleep(0.5)
+        yield {"base": base, "token": token, "log": log, "tmp": tmp, "root": root}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def test_lab_serves_the_kit_css_and_fonts(lab):
+    for name in ("custom.css", *webfont.LAB_FILES.values()):
+        with urllib.request.urlopen(f"{lab['base']}/custom/{name}?token={lab['token']}", timeout=30) as r:
+            assert r.status == 200 and len(r.read()) > 1000, name
+
+
+@pytest.mark.slow
+def test_an_open_lesson_shows_chinese_with_the_served_font_stays_unmodified_and_quiet(lab, tmp_path):
+    with chromium(tmp_path, 1400, 900) as page:
+        page.goto(f"{lab['base']}/lab/tree/{LESSON}?token={lab['token']}")
+        page.wait_for_selector(".jp-RenderedMarkdown h1", timeout=120_000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        page.wait_for_timeout(2000)
+        status = font_status(page, webfont.FAMILY, "文件编辑漏斗管理")
+        # the kit font is loaded; the full font (rare characters only) is not even downloaded
+        assert status["statuses"] == ["unloaded", "loaded"], status
+        for selector in (".lm-MenuBar-itemLabel", ".jp-RenderedMarkdown h1"):
+            used = fonts_used(page, selector)
+            assert ("Noto Sans CJK SC Regular", True) in used, f"{selector} drawn with {used}"
+        assert page.inner_text(".lm-MenuBar-itemLabel >> nth=0") == "文件"
+        page.screenshot(path=str(lab["tmp"] / "lesson.png"))
+        dirty = page.locator(".jp-mod-dirty").count()
+        assert dirty == 0, "the lesson is marked modified right after opening"
+    log = lab["log"].read_text("utf-8")  # the server and the lesson's kernel
+    assert not [line for line in log.splitlines() if any(n in line for n in NOISE)], log
