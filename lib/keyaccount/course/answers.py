@@ -5,7 +5,7 @@ from collections import Counter
 
 import pandas as pd
 
-from keyaccount.course import preflight
+from keyaccount.grader import preflight
 from keyaccount.course.layout import Course
 from keyaccount.exercises import answer_key
 from keyaccount.grading import _equal

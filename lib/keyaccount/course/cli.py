@@ -38,7 +38,9 @@ def _collect(course: Course, args) -> int:
 def _grade(course: Course, args) -> int:
     run = grade.grade(course, args.assignment, workers=args.workers, timeout=args.timeout,
                       students=args.student or None)
-    print(f"已批改 {len(run.graded)} 位，未能批改 {len(run.failed)} 位。反馈在 {course.feedback}")
+    print(f"已批改 {len(run.graded)} 位，其中 {len(run.failed)} 位有笔记本无法批改（记 0 分）。反馈在 {course.feedback}")
+    if run.isolation_note:
+        print(run.isolation_note)
     for student, messages in sorted(run.notices.items()):
         for message in messages:
             print(f"  ⚠ {student}：{message}")
