@@ -1,0 +1,376 @@
+"""Running one learner's notebook, isolated, in a process forked from a warm interpreter.
+
+``Sandbox`` starts the warm process (``warm``) once per grading run; ``run`` gives each
+submission a fresh child in a temporary folder holding only that learner's files, enforces the
+time limits with a hard kill, and returns the executed notebook, the answers (decoded strictly
+by ``plain.decode``) and Chinese reasons for whatever went wrong in THIS learner's run.
+"""
+import copy
+import os
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import nbformat
+
+import keyaccount
+from keyaccount.grader import confine, frames, plain
+
+GRACE = 2.0            # seconds a cell may outlive its own timer before the hard kill
+START_TIMEOUT = 180.0  # seconds the warm process may take to import everything
+UID_BASE = 1_900_000_000
+UID_SLOTS = 128
+ENV_KEPT = ("HOME", "LANG", "LC_ALL", "TZ", "MPLCONFIGDIR", "SYSTEMROOT", "XDG_CACHE_HOME")
+QUIET_THREADS = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+NOTES = {
+    confine.NET: "隔离较弱：不是以 root 运行，学员代码与评分用同一个系统用户，只隔离了网络并限制了资源",
+    confine.NONE: "隔离较弱：这台电脑不支持进程隔离，学员代码与评分用同一个系统用户，可访问网络和本机文件",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    cell_timeout: float = 60
+    total_timeout: float = 300
+    memory_mb: int = 1024
+    output_kb: int = 200
+    file_mb: int = 20
+
+
+@dataclass
+class Execution:
+    notebook: nbformat.NotebookNode
+    answers: dict[str, object] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+class SandboxError(RuntimeError):
+    """The warm process could not start (a broken installation, not a learner's doing)."""
+
+
+class Sandbox:
+    """Context manager: the warm process lives from ``__enter__`` to ``__exit__``."""
+
+    def __init__(self, limits: Limits = Limits(), hide: list[Path] = ()):
+        self.limits = limits
+        self.hide = [str(Path(p).resolve()) for p in hide]
+        self.isolation_note: str | None = None
+        self._level = confine.NONE
+        self._server = None
+        self._send_lock = threading.Lock()
+        self._state = threading.Condition()
+        self._pids: dict[str, int] = {}
+        self._statuses: dict[int, int] = {}
+        self._free_uids = list(range(UID_BASE + (os.getpid() % 10_000) * UID_SLOTS,
+                                     UID_BASE + (os.getpid() % 10_000 + 1) * UID_SLOTS))
+
+    # ---- the warm process -------------------------------------------------------------
+    def __enter__(self):
+        self._base = Path(tempfile.mkdtemp(prefix="keyaccount-sandbox-"))
+        self._ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {k: os.environ[k] for k in ENV_KEPT if k in os.environ} | QUIET_THREADS
+        env |= {"PATH": _path(), "IPYTHONDIR": str(self._base / "ipython"), "MPLBACKEND": "Agg"}
+        code = (f"import sys; sys.path[:0] = {_import_roots()!r}; "
+                "from keyaccount.grader.warm import serve; serve(int(sys.argv[1]))")
+        self._server = subprocess.Popen([sys.executable, "-I", "-c", code, str(theirs.fileno())],
+                                        pass_fds=[theirs.fileno()], env=env, cwd=self._base,
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        theirs.close()
+        ready = self._receive_ready()
+        self._level = ready["ready"]
+        self.isolation_note = NOTES.get(self._level)
+        os.chmod(self._base, 0o711 if self._level == confine.FULL else 0o700)
+        self._listener = threading.Thread(target=self._listen, daemon=True)
+        self._listener.start()
+        return self
+
+    def _receive_ready(self) -> dict:
+        reader = frames.Reader(1 << 16)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if select.select([self._ctrl], [], [], 1.0)[0]:
+                data = self._ctrl.recv(1 << 16)
+                messages = reader.feed(data) if data else None
+                if messages is None:
+                    break
+                if messages:
+                    return messages[0]
+        self.__exit__()
+        raise SandboxError("评分进程无法启动：请检查 keyaccount 的安装（python -m keyaccount.grader.warm）")
+
+    def _listen(self) -> None:
+        """Record the pid of each started job and the exit status of each finished one."""
+        reader = frames.Reader(1 << 62)
+        while data := self._ctrl.recv(1 << 16):
+            for message in reader.feed(data):
+                with self._state:
+                    if "job" in message:
+                        self._pids[message["job"]] = message["pid"]
+                        self._statuses.pop(message["pid"], None)  # a stale one of a reused pid
+                    else:
+                        self._statuses[message["pid"]] = message["status"]
+                    self._state.notify_all()
+
+    def __exit__(self, *exc):
+        if self._server is not None:
+            self._ctrl.shutdown(socket.SHUT_RDWR)
+            if getattr(self, "_listener", None):
+                self._listener.join()
+            self._ctrl.close()
+            try:
+                self._server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._server.kill()
+                self._server.wait()
+        shutil.rmtree(self._base, ignore_errors=True)
+
+    # ---- one submission ---------------------------------------------------------------
+    def run(self, notebook, files: Path, answer_names: list[str]) -> Execution:
+        """Execute ``notebook`` with ``files`` as its folder; see the module docstring."""
+        notebook = copy.deepcopy(notebook)
+        code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        for cell in code_cells:
+            cell.outputs, cell.execution_count = [], None
+        uid = self._take_uid()
+        workdir = Path(tempfile.mkdtemp(dir=self._base))
+        try:
+            _copy_regular_files(Path(files), workdir)
+            if uid is not None:
+                _give(workdir, uid)
+            spec = {"level": self._level, "uid": uid, "hide": self.hide, "workdir": str(workdir),
+                    "limits": asdict(self.limits), "answer_names": list(answer_names),
+                    "total_output_cells": 5, "env": self._learner_env(workdir),
+                    "cells": [[n, cell.source] for n, cell in enumerate(code_cells, start=1)]}
+            run = _Run(self, code_cells, answer_names)
+            run.start(spec)
+            return Execution(notebook, run.answers, run.problems)
+        finally:
+            if uid is not None:
+                confine.kill_all_of(uid)
+            shutil.rmtree(workdir, ignore_errors=True)
+            if uid is not None:
+                with self._state:
+                    self._free_uids.append(uid)
+
+    def _take_uid(self) -> int | None:
+        if self._level != confine.FULL:
+            return None
+        with self._state:
+            uid = self._free_uids.pop(0)
+        confine.kill_all_of(uid)
+        return uid
+
+    def _learner_env(self, workdir: Path) -> dict:
+        return {"HOME": str(workdir), "PATH": _path(), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
+                "TMPDIR": "/tmp" if self._level == confine.FULL else str(workdir),
+                "MPLCONFIGDIR": str(workdir / ".matplotlib"), "MPLBACKEND": "Agg"} | QUIET_THREADS
+
+    def _start_job(self, spec_r: int, result_w: int) -> int:
+        job = uuid.uuid4().hex
+        with self._send_lock:
+            socket.send_fds(self._ctrl, [job.encode()], [spec_r, result_w])
+        with self._state:
+            self._state.wait_for(lambda: job in self._pids, timeout=30)
+            return self._pids.pop(job, None)
+
+    def _status(self, pid: int, wait: float) -> int | None:
+        with self._state:
+            self._state.wait_for(lambda: pid in self._statuses, timeout=wait)
+            return self._statuses.pop(pid, None)
+
+
+class _Run:
+    """The parent's side of one job: feed the spec, read messages, enforce the time limits."""
+
+    def __init__(self, sandbox: Sandbox, code_cells: list, answer_names: list[str]):
+        self.sandbox, self.limits = sandbox, sandbox.limits
+        self.cells, self.names = code_cells, answer_names
+        self.answers, self.problems = {}, []
+        self.current = None  # the number of the cell running now
+        self.finished = False
+
+    def start(self, spec: dict) -> None:
+        spec_r, spec_w = os.pipe()
+        result_r, result_w = os.pipe()
+        try:
+            pid = self.sandbox._start_job(spec_r, result_w)
+        finally:
+            os.close(spec_r)
+            os.close(result_w)
+        try:
+            if pid is None:
+                self.problems.append("评分进程没有响应，这份作业没有运行")
+                return
+            _write_all(spec_w, frames.pack(spec)[4:])
+            os.close(spec_w)
+            spec_w = None
+            killed = self._read(result_r, pid)
+            self._explain_end(pid, killed)
+        finally:
+            os.close(result_r)
+            if spec_w is not None:
+                os.close(spec_w)
+
+    def _read(self, fd: int, pid: int) -> str | None:
+        """Read until the child is done; returns why it was killed (None if it was not)."""
+        budget = self.limits.output_kb * 1024 * 5 * 2 + plain.MAX_BYTES * len(self.names) + (1 << 20)
+        reader = frames.Reader(budget)
+        now = time.monotonic()
+        total_deadline, cell_deadline = now + self.limits.total_timeout, None
+        while True:
+            now = time.monotonic()
+            if now >= total_deadline or (cell_deadline and now >= cell_deadline):
+                self._kill(pid)
+                return "total" if now >= total_deadline else "cell"
+            wait = min(total_deadline, cell_deadline or total_deadline) - now
+            if not select.select([fd], [], [], min(wait, 1.0))[0]:
+                continue
+            data = os.read(fd, 1 << 16)
+            if not data:
+                return None
+            try:
+                messages = reader.feed(data)
+                for message in messages:
+                    cell_deadline = self._take(message, cell_deadline)
+            except (frames.FrameError, KeyError, TypeError, ValueError, IndexError):
+                self._kill(pid)
+                return "garbled"
+
+    def _take(self, message: dict, cell_deadline):
+        kind = message["t"]
+        if kind == "cell":
+            self.current = int(message["n"])
+            return time.monotonic() + self.limits.cell_timeout + GRACE
+        if kind == "done":
+            self._cell_done(int(message["n"]), message)
+            return None
+        if kind == "answers":
+            self._take_answers(message["answers"])
+            self.finished = True
+        return cell_deadline
+
+    def _cell_done(self, number: int, message: dict) -> None:
+        cell = self.cells[number - 1]
+        cell.outputs = [out for out in map(_clean_output, message["outputs"]) if out is not None]
+        cell.execution_count = number
+        reason = {
+            "timeout": f"第 {number} 个代码单元格运行超过 {self.limits.cell_timeout:g} 秒，已停止",
+            "memory": f"第 {number} 个代码单元格用的内存超过 {self.limits.memory_mb} MB，已停止",
+            "file": f"第 {number} 个代码单元格写的文件超过 {self.limits.file_mb} MB，没有写成",
+            "processes": f"第 {number} 个代码单元格启动的进程太多，被拒绝了",
+        }.get(message["kind"])
+        if reason:
+            self.problems.append(reason)
+        if message["truncated"] is True:
+            self.problems.append(f"第 {number} 个代码单元格的输出太多（超过 {self.limits.output_kb} KB），"
+                                 "多出的部分没有保留")
+
+    def _take_answers(self, answers: dict) -> None:
+        for name in self.names:
+            entry = answers.get(name)
+            if not isinstance(entry, dict):
+                continue
+            try:
+                if not isinstance(entry.get("plain"), str):
+                    raise plain.NotPlain(_safe(entry.get("not_plain")))
+                self.answers[name] = plain.decode(entry["plain"])
+            except plain.NotPlain as e:
+                self.problems.append(f"{name} 不是普通数据（{_safe(str(e))}），记 0 分")
+
+    def _kill(self, pid: int) -> None:
+        for kill in (os.killpg, os.kill):
+            try:
+                kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+    def _explain_end(self, pid: int, killed: str | None) -> None:
+        where = f"第 {self.current} 个代码单元格" if self.current else "笔记本开始运行时"
+        if killed == "cell":
+            self.problems.append(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
+        elif killed == "total":
+            self.problems.append(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
+        elif killed == "garbled":
+            self.problems.append(f"{where}之后的运行结果太大或无法读取，已停止")
+        status = self.sandbox._status(pid, wait=5 if killed or not self.finished else 0)
+        if killed or self.finished:
+            return
+        if status is not None and status < 0:
+            self.problems.append(f"{where}运行时 Python 进程被强行结束（信号 {-status}，"
+                                 "可能是内存用尽），后面的单元格没有运行")
+        else:
+            self.problems.append(f"{where}结束了 Python 进程（退出码 {status}），后面的单元格没有运行")
+
+
+def _clean_output(raw) -> nbformat.NotebookNode | None:
+    """An nbformat output rebuilt from the child's message, or None when it is malformed."""
+    if not isinstance(raw, dict):
+        return None
+    kind = raw.get("output_type")
+    if kind == "stream" and raw.get("name") in ("stdout", "stderr") and isinstance(raw.get("text"), str):
+        return nbformat.v4.new_output("stream", name=raw["name"], text=raw["text"])
+    if kind == "error":
+        lines = raw.get("traceback")
+        if isinstance(lines, list) and all(isinstance(x, str) for x in lines) \
+                and isinstance(raw.get("ename"), str) and isinstance(raw.get("evalue"), str):
+            return nbformat.v4.new_output("error", ename=raw["ename"], evalue=raw["evalue"], traceback=lines)
+        return None
+    data = raw.get("data")
+    if kind not in ("display_data", "execute_result") or not isinstance(data, dict):
+        return None
+    data = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and len(k) < 100}
+    if kind == "display_data":
+        return nbformat.v4.new_output("display_data", data=data)
+    count = raw.get("execution_count")
+    return nbformat.v4.new_output("execute_result", data=data,
+                                  execution_count=count if type(count) is int else None)
+
+
+def _safe(text) -> str:
+    """A learner-influenced fragment of a reason: short, no markup characters."""
+    return "".join(ch for ch in str(text) if ch not in "<>&\"'`\r\n")[:80]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    try:
+        while data:
+            data = data[os.write(fd, data):]
+    except BrokenPipeError:
+        pass
+
+
+def _copy_regular_files(source: Path, target: Path) -> None:
+    """Copy folders and regular files only (no links, devices or pipes) from source to target."""
+    for entry in os.scandir(source):
+        if entry.is_dir(follow_symlinks=False):
+            os.mkdir(target / entry.name)
+            _copy_regular_files(Path(entry.path), target / entry.name)
+        elif entry.is_file(follow_symlinks=False):
+            shutil.copyfile(entry.path, target / entry.name, follow_symlinks=False)
+
+
+def _give(folder: Path, uid: int) -> None:
+    """Make ``folder`` and everything in it belong to ``uid`` alone."""
+    os.chown(folder, uid, uid)
+    os.chmod(folder, 0o700)
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            os.lchown(os.path.join(root, name), uid, uid)
+
+
+def _path() -> str:
+    return os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
+
+
+def _import_roots() -> list[str]:
+    """Where this keyaccount was imported from, so the warm process finds the same code."""
+    return [str(Path(keyaccount.__file__).resolve().parent.parent)]
