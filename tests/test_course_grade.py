@@ -98,7 +98,7 @@ def test_clear_intent_is_graded_in_full_and_said(cohort, student):
 
 
 @pytest.mark.parametrize("student, phrase", [
-    ("not_json", "不是有效的笔记本文件"), ("missing", "缺少笔记本"), ("kills_kernel", "崩溃"),
+    ("not_json", "不是有效的笔记本文件"), ("missing", "缺少笔记本"), ("kills_kernel", "结束了 Python 进程"),
     ("loops", "超过"), ("huge_output", "输出太"), ("duplicated", "重复单元格"),
     ("no_metadata", "批改标记丢失"), ("gbk", "GBK"), ("browser_copy", "下载副本"),
 ])

@@ -16,11 +16,13 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from tqdm import tqdm
 
+import keyaccount
 from keyaccount.course import notices
 from keyaccount.course.keys import load_answer_key
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
 from keyaccount.course.nbgrader_run import run_nbgrader
+from keyaccount.course.paths import CLONE_ROOT
 from keyaccount.grader import feedback, preflight, record, sanitise, score
 from keyaccount.grader.sandbox import Limits, Sandbox
 
@@ -82,7 +84,7 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     collected = notices.of_stage(course, assignment, "collect")
     run = GradeRun()
     bar = tqdm(total=len(students), desc=f"批改 {assignment}", unit="人", disable=not progress)
-    with Sandbox(Limits(cell_timeout=timeout)) as box, Gradebook(course.db_url) as gb, \
+    with Sandbox(Limits(cell_timeout=timeout), hide=_hidden(course)) as box, Gradebook(course.db_url) as gb, \
             ThreadPoolExecutor(max(1, workers or os.cpu_count() or 1)) as pool:
         run.isolation_note = box.isolation_note
         jobs = {pool.submit(_grade_learner, box, course, assignment, notebooks, key, s): s for s in students}
@@ -93,6 +95,15 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     bar.close()
     notices.record(course, assignment, "grade", {s: run.notices.get(s, []) for s in students})
     return run
+
+
+def _hidden(course: Course) -> list[Path]:
+    """Folders a learner's process must not see: the course's, and a clone's answer keys."""
+    folders = [course.source, course.release, course.runtime, CLONE_ROOT / "solutions"]
+    kit = Path(keyaccount.__file__).resolve()
+    if not kit.is_relative_to(course.root):
+        folders.append(course.root)
+    return [f for f in folders if f.is_dir()]
 
 
 def _grade_learner(box: Sandbox, course: Course, assignment: str, notebooks: list[_Notebook], key: dict,
@@ -115,7 +126,7 @@ def _grade_notebook(box: Sandbox, release: Path, folder: Path, notebook: _Notebo
         files = _stage(folder, release, Path(tmp))
         execution = box.run(nb, files, [t.answer for t in notebook.tests])
     autograded, cut = sanitise.autograded(nb, execution.notebook)
-    scored = score.score(notebook.tests, execution.answers, key, sanitise.errors(autograded), execution.problems)
+    scored = score.score(notebook.tests, execution.answers, key, sanitise.form_failures(autograded), execution.problems)
     earned = round(sum(s.points for s in scored.values()), 2)
     return _Graded(notebook.name, autograded, nb, scored, notes + list(execution.problems) + cut, (earned, most))
 

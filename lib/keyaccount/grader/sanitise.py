@@ -33,29 +33,33 @@ def autograded(restored: nbformat.NotebookNode, executed: nbformat.NotebookNode 
     ran = list(getattr(executed, "cells", []) or [])
     if len(ran) != len(nb.cells):
         ran = [{}] * len(nb.cells)
-    notes = []
-    for number, (cell, result) in enumerate(zip(nb.cells, ran), start=1):
+    notes, number = [], 0
+    for cell, result in zip(nb.cells, ran):
         cell.pop("attachments", None)
         if cell.cell_type != "code":
             if not is_locked(cell):
                 cell.cell_type, cell.source = "markdown", markdown_text(cell.source)
             continue
+        number += 1
         count = result.get("execution_count") if isinstance(result, dict) else None
         cell.execution_count = count if type(count) is int else None
         outputs = result.get("outputs") if isinstance(result, dict) else None
         cell.outputs, cut = _outputs(outputs if isinstance(outputs, list) else [], short_errors=is_grade(cell))
         if cut:
-            notes.append(f"第 {number} 个单元格输出太长，只保留开头部分；请不要打印大量内容。")
+            notes.append(f"第 {number} 个代码单元格的输出太长，反馈里只保留开头部分；请不要打印大量内容。")
     return nb, notes
 
 
-def errors(nb: nbformat.NotebookNode) -> dict[str, str]:
-    """Grade cells whose run raised: grade id → the error's message."""
+def form_failures(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """Grade cells whose visible form check failed (an AssertionError) in the learner's run → its message.
+
+    Such a cell scores 0, as in stock nbgrader; the learner's process can only lose points this way.
+    """
     found = {}
     for cell in nb.cells:
         for output in cell.get("outputs", []) if is_grade(cell) else []:
-            if output.output_type == "error":
-                found[cell.metadata["nbgrader"]["grade_id"]] = f"{output.ename}: {output.evalue}"[:300]
+            if output.output_type == "error" and output.ename == "AssertionError":
+                found[cell.metadata["nbgrader"]["grade_id"]] = output.evalue[:300]
     return found
 
 

@@ -2,7 +2,8 @@
 
 Which answer a test cell scores, and for how many points, is read from the INSTRUCTOR source
 (``score(EXERCISE, "<answer>", points=N)`` in its hidden part), never from the learner's copy.
-The learner's process only hands over plain values; comparing them is ``keyaccount.compare``'s.
+The learner's process only hands over plain values (``plain.decode``); comparing them is
+``keyaccount.compare``'s.
 """
 import ast
 from dataclasses import dataclass, field
@@ -11,9 +12,6 @@ import nbformat
 from nbgrader.utils import is_grade, is_solution
 
 from keyaccount.compare import compare
-
-PLAIN_SCALARS = (int, float, str, bool, type(None))
-
 
 @dataclass(frozen=True)
 class TestCell:
@@ -55,21 +53,11 @@ def _is_score_call(node) -> bool:
     return name == "score" and isinstance(node.args[1].value, str) and any(k.arg == "points" for k in node.keywords)
 
 
-def is_plain(value) -> bool:
-    """Exactly built-in data all the way down (a float subclass with its own ``__eq__`` is not)."""
-    kind = type(value)
-    if kind in (list, tuple, set, frozenset):
-        return all(is_plain(v) for v in value)
-    if kind is dict:
-        return all(is_plain(k) and is_plain(v) for k, v in value.items())
-    return kind in PLAIN_SCALARS
-
-
 def score(cells: list[TestCell], answers: dict, key: dict, failed: dict[str, str],
           problems: list[str]) -> dict[str, Scored]:
     """Points per test cell.
 
-    ``failed``: test cells whose visible (form) check raised in the learner's run, with its message —
+    ``failed``: test cells whose visible form check failed in the learner's run, with its message —
     they score 0, as in stock nbgrader. ``problems``: the sandbox's reasons from this run, quoted for
     an answer that did not come out.
     """
@@ -82,8 +70,6 @@ def _one(cell: TestCell, answers: dict, key: dict, failure: str | None, problems
     if name not in answers:
         said = [p for p in problems if p.startswith(f"{name} ")]
         return Scored(0.0, said or [f"✗ {name}：找不到这个答案（答题单元格可能被删除、改名或没有运行），得 0 / {total} 分。"])
-    if not is_plain(answers[name]):
-        return Scored(0.0, [f"✗ {name}：答案不是普通数据（数字、文字、列表或字典），得 0 / {total} 分。"])
     if failure is not None:
         return Scored(0.0, [f"✗ {name}：格式检查没有通过（{failure}），得 0 / {total} 分。"])
     share, lines = compare(answers[name], key[name])
