@@ -207,11 +207,12 @@ def graded(tmp_path_factory):
     course = Course.at(temp.root)
     initial = _fingerprint(temp.root)
     grade.grade(course, A, workers=2, timeout=TIMEOUT, progress=False)
-    with Gradebook(temp.db_url) as gb:  # the trainer grades a written answer by hand
+    with Gradebook(temp.db_url) as gb:  # the trainer grades a written answer by hand …
         for g in gb.find_submission(A, "right").notebooks[0].grades:
             if g.cell.cell_type == "markdown":
-                g.manual_score = 2
+                g.manual_score, g.needs_manual_grade = 2, False
         gb.db.commit()
+    grade.grade(course, A, workers=2, timeout=TIMEOUT, progress=False)  # … and re-grading flags it for review
     before = _fingerprint(temp.root), _gradebook_rows(temp.root / "gradebook.db", ATTACKERS)
     run = grade.grade(course, A, workers=2, timeout=TIMEOUT, progress=False)
     after = _fingerprint(temp.root), _gradebook_rows(temp.root / "gradebook.db", ATTACKERS)

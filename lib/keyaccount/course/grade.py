@@ -172,5 +172,5 @@ def _write(outputs: dict[str, Path], assignment: str, item: _Graded, notes: list
         kept = nbformat.from_dict(item.nb)
         if notes:
             text = "\n".join(f"- {sanitise.markdown_text(n)}" for n in notes)
-            kept.cells.insert(0, nbformat.v4.new_markdown_cell(f"## {feedback.TITLE}\n\n{text}"))
+            kept.cells.insert(0, nbformat.v4.new_markdown_cell(f"## {feedback.TITLE}\n\n{text}", id="grading-notes"))
         nbformat.write(kept, outputs["autograded"] / item.name)

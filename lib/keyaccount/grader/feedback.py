@@ -56,6 +56,7 @@ def _with_scores(nb: nbformat.NotebookNode, scored: dict) -> nbformat.NotebookNo
         result = scored.get(cell.metadata.get("nbgrader", {}).get("grade_id")) if is_grade(cell) else None
         if result is not None:
             lines = "\n".join(f"- {markdown_text(line.strip())}" for line in result.lines)
-            cells.append(nbformat.v4.new_markdown_cell(f"**本题得分：{result.points:g}**\n\n{lines}"))
+            cells.append(nbformat.v4.new_markdown_cell(f"**本题得分：{result.points:g}**\n\n{lines}",
+                                                       id=f"score-{cell.id}"))
     out.cells = cells
     return out

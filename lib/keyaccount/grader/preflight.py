@@ -142,9 +142,11 @@ def _put_back_deleted(nb, release, name: str) -> list[str]:
     restored, position = [], 0
     for original in release.cells:
         gid = _meta(original).get("grade_id")
+        if gid is None:
+            continue
         if gid in present:
             position = 1 + next(i for i, c in enumerate(nb.cells) if _meta(c).get("grade_id") == gid)
-        elif gid and (is_locked(original) or is_grade(original)):
+        elif is_locked(original) or is_grade(original):
             nb.cells.insert(position, _copy(original))
             present.add(gid)
             position += 1
