@@ -36,16 +36,20 @@ pytestmark = [pytest.mark.nbgrader, pytest.mark.skipif(
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _first_answer(nb, code: str, keep: bool = True):
-    """``nb`` with ``code`` put in front of (or instead of) its first answer cell's text."""
+def _attacker(nb, code: str, keep_answers: bool):
+    """``nb`` with ``code`` in its first answer cell; without ``keep_answers`` every answer cell is
+    emptied first, so any point the attacker gets is stolen."""
     nb = copy.deepcopy(nb)
-    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code")
-    cell.source = code + ("\n" + cell.source if keep else "")
+    cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code"]
+    if not keep_answers:
+        for cell in cells:
+            cell.source = ""
+    cells[0].source = code + "\n" + cells[0].source
     return nb
 
 
 def _attacks(course: Path) -> dict[str, str]:
-    """Code typed into an answer cell by each attacker; blanks stay blank (so any point is stolen)."""
+    """Code typed into an answer cell by each attacker."""
     db, victim = course / "gradebook.db", course / "submitted" / "right" / A / NB
     keys = [course / "source" / A / "answer_key.py", ROOT / "solutions" / A / "answer_key.py"]
     return {
@@ -72,7 +76,7 @@ except Exception:
 paths = {[str(k) for k in keys]!r}
 for cwd in glob.glob("/proc/[0-9]*/cwd"):
     try:
-        paths += glob.glob(os.path.join(os.readlink(cwd), "**", "answer_key.py"), recursive=True)[:20]
+        paths += glob.glob(os.path.join(os.readlink(cwd), "*", "{A}", "answer_key.py"))
     except OSError:
         pass
 for path in paths:
@@ -193,12 +197,11 @@ def graded(tmp_path_factory):
     benign = benign_cohort(temp.source, temp.release)
     for name in VICTIMS:
         temp.submit(name, benign[name])
-    blank, right = benign["blank"][NB], benign["right"][NB]
+    right = benign["right"][NB]
     attacks = _attacks(temp.root)
     ATTACKERS.update(attacks)
     for name, code in attacks.items():
-        base = right if name in ("crashes", "prints_kernel_died") else blank
-        nb = _first_answer(base, code, keep=name != "fake_values")
+        nb = _attacker(right, code, keep_answers=name in ("crashes", "prints_kernel_died"))
         temp.submit(name, {NB: _markup_cells(nb) if name == "markup" else nb})
     deleted = copy.deepcopy(right)
     deleted.cells = [c for c in deleted.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "small_test"]
