@@ -7,6 +7,22 @@ CASE = "funnel_exercise_hardware"
 DIAGNOSIS = {"甲": "方向", "乙": "流速", "丙": "单产", "丁": "成功率", "戊": "数量"}
 
 
+# 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
+HINTS = {
+    "performance": {
+        "预测完成率": {"ratio": True, "range": (0.3, 2),
+                       "hint": "预测完成率 = 预测的实现 ÷ 定额，通常在 0.3 到 2 之间；请检查分子是否包含本期已实现。"},
+    },
+    "small": {
+        "预计成交单数": {"range": (0, 178), "hint": "预计成交单数不会超过漏斗里的项目总数（意向 + 方案 + 谈判）。"},
+    },
+    "large": {
+        "期望收入合计": {"range": (0, 720), "hint": "期望收入合计 = 各阶段金额 × 成交概率之和，不会超过各阶段金额的总和。"},
+    },
+    "diagnosis": {"each": {"options": ["数量", "方向", "流速", "单产", "成功率"]}},
+}
+
+
 def answer_key() -> dict:
     case = load_funnel_case(CASE)
     f, s, big = case.performance_forecast(), case.small_funnel(), case.large_funnel()

@@ -10,6 +10,14 @@ CUSTOMERS = "hightouch_segments_exercise"
 PERSON = "hightouch_wholebrain_marketing"
 
 
+# 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
+HINTS = {
+    "modes": {"each": {"options": ["战略模式", "顾问模式", "快刀模式"]}},
+    "segments": {"each": {"options": ["获取", "保留", "侵扰", "维持", "放弃"]}},
+    "bsc": {"each": {"options": ["收入", "利润", "成本", "应收账款", "库存", "新客户", "保持率", "忠诚度", "市场份额"]}},
+}
+
+
 def answer_key() -> dict:
     table = load_segmentation_case(CUSTOMERS).segment_table()
     profile = load_whole_brain_case(PERSON).profile()

@@ -4,6 +4,14 @@ from keyaccount.projects.case import load_projects_case
 CASE = "projects_abc_h"
 
 
+# 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
+HINTS = {
+    "four_elements": {"预签月份": {"range": (1, 12), "hint": "预签月份是 1 到 12 之间的数字。"}},
+    "levels": {"each": {"options": ["高层", "中高层", "中层", "低层"]}},
+    "chains": {"each": {"options": ["技术", "商务", "技术+商务", "无"]}},
+}
+
+
 def answer_key() -> dict:
     case = load_projects_case(CASE)
     p, tree = case.four_elements(), case.tree()

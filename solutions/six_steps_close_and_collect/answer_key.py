@@ -6,6 +6,13 @@ from keyaccount.six_steps.case import load_six_steps_case
 FAB_LETTER = {"feature": "F", "advantage": "A", "benefit": "B"}
 
 
+# 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
+HINTS = {
+    "fab_parts": {"each": {"options": ["F", "A", "B"]}},
+    "collection_levels": {"each": {"options": [1, 2, 3, 4, 5]}},
+}
+
+
 def collection_level(days_overdue: float, amount: float) -> int:
     """催收流程的第几级（1 起）。"""
     return receivables.COLLECTION_LADDER.index(receivables.collection_step(days_overdue, amount)) + 1

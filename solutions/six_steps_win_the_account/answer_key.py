@@ -4,6 +4,10 @@ from keyaccount.six_steps import analysis, needs, trust
 from keyaccount.six_steps.case import load_six_steps_case
 
 
+# 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
+HINTS = {"has_opportunity": {"options": ["是", "否"]}}
+
+
 def answer_key() -> dict:
     case = load_six_steps_case(CASE)
     verdict = case.opportunity()

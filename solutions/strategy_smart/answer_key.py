@@ -6,6 +6,10 @@ from keyaccount.strategy.smart import smart_check
 NONE = "无"
 
 
+# 自查里显示的格式要求（学员能看到；不是答案）。
+HINTS = {"smart_faults": {"each": {"options": ["S", "M", "A", "R", "T", "无"]}}}
+
+
 def broken_letters(goal, today) -> str:
     """The letters a goal breaks, e.g. "M", or "无"."""
     return "".join(letter for letter, problem in smart_check(goal, today).items() if problem) or NONE

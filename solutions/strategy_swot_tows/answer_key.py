@@ -7,6 +7,13 @@ strategy with the statements it uses and asks for its kind.
 from keyaccount.exercises.strategy_swot_tows import labelled_statements, labelled_strategies
 
 
+# 自查里显示的格式要求（学员能看到；不是答案）。
+HINTS = {
+    "by_definition": {"each": {"options": ["S", "W", "O", "T"]}},
+    "tows": {"each": {"options": ["SO", "WO", "ST", "WT"]}},
+}
+
+
 def answer_key() -> dict:
     statements = labelled_statements()
     return {

@@ -5,14 +5,15 @@
     keyaccount grade funnel_forecast --workers 4    # 并行自动批改并生成反馈
     keyaccount report                               # 成绩、各题难度、需要帮助的学员、提交问题
     keyaccount export --out 成绩                     # CSV 和 Excel
-    keyaccount check 我的练习.ipynb                  # 学员自查（只运行公开的格式检查）
+    keyaccount check 我的练习.ipynb                  # 学员自查：每道题的格式和提示（不判对错）
+    keyaccount check 我的练习.ipynb --grade          # 有答案表时（仓库里自学）在本机评分
 """
 import argparse
 import shutil
 import sys
 from pathlib import Path
 
-from keyaccount.course import collect, grade, report, selfcheck
+from keyaccount.course import collect, grade, keys, report, selfcheck
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
 from keyaccount.course.paths import course_root
@@ -28,10 +29,18 @@ def _release(course: Course, args) -> int:
 
 
 def _collect(course: Course, args) -> int:
-    result = collect.collect(course, args.assignment, Path(args.incoming))
+    try:
+        result = collect.collect(course, args.assignment, Path(args.incoming))
+    except collect.CollectError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
     print(f"已收取 {len(result.stored)} 位学员的作业：{'、'.join(result.stored) or '无'}")
+    for note in result.versions:
+        print(f"  ⚠ {note}")
     for path in result.unplaced:
         print(f"  ⚠ 无法判断是谁的作业：{path}（请按“学员名/笔记本”或“学员名_笔记本名”放好）")
+    for name in result.refused:
+        print(f"  ⚠ 拒收不安全的条目：{name}（路径指向收件文件夹之外）")
     return 0
 
 
@@ -75,9 +84,19 @@ def _export(course: Course, args) -> int:
 
 
 def _check(course: Course, args) -> int:
-    results = selfcheck.run_visible_tests(Path(args.notebook), timeout=args.timeout)
-    print(selfcheck.report(results))
-    return 0 if all(r.passed for r in results) else 1
+    notebook = Path(args.notebook)
+    run = selfcheck.run_check(notebook, timeout=args.timeout)
+    print(run.text)
+    if args.grade and run.form is not None:
+        source = Course.at(args.course).source if args.course else keys.course_source(notebook.parent)
+        try:  # the key of the course given, or of the course the notebook is in
+            key = (keys.load_answer_key(source, run.assignment) if args.course
+                   else keys.find_answer_key(run.assignment, notebook.parent))
+        except keys.NoAnswerKey as error:
+            print(f"\n{error}")
+            return 2
+        print("\n".join(selfcheck.grade_lines(run, key, sorted((source / run.assignment).glob("*.ipynb")))))
+    return 0 if run.ok else 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -105,9 +124,10 @@ def parser() -> argparse.ArgumentParser:
             s.add_argument("--out", help="导出到这个文件夹（默认 course_runtime/export）")
         else:
             s.add_argument("--html", action="store_true", help="同时生成带图表的班级报告（笔记本和 HTML）")
-    s = sub.add_parser("check", help="学员自查：运行练习里公开的格式检查")
+    s = sub.add_parser("check", help="学员自查：运行练习，检查每道题答案的格式（不判对错）")
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)
+    s.add_argument("--grade", action="store_true", help="有课程答案表时（自学者的仓库、培训师），同时在本机评分")
     s.set_defaults(run=_check)
     return p
 

@@ -2,14 +2,17 @@
 
     python -m keyaccount.course.generate [ASSIGNMENT ...]     # default: every assignment
 
-Runs stock ``nbgrader generate_assignment`` in a throw-away course so that the repository's
-gradebook is not touched, then replaces exercises/<assignment>/ with the result.
+First writes solutions/<assignment>/form.json (the public form of each answer, from the answer
+key and the author's hints), then runs stock ``nbgrader generate_assignment`` in a throw-away
+course so that the repository's gradebook is not touched, and replaces exercises/<assignment>/
+with the result (the notebook and form.json; answer_key.py is never copied).
 """
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from keyaccount.course.formspec import write_form
 from keyaccount.course.nbgrader_defaults import CONFIG_FILE
 from keyaccount.course.nbgrader_run import run_nbgrader
 from keyaccount.course.paths import assignments, course_root
@@ -38,6 +41,7 @@ def main(argv: list[str]) -> int:
         if not (root / "solutions" / name).is_dir():
             print(f"solutions/{name} 不存在。现有练习：{'、'.join(assignments(root))}", file=sys.stderr)
             return 2
+        write_form(root / "solutions", name)
         target = generate_release(root / "solutions", name, root / "exercises")
         print(f"已生成 {target.relative_to(root)}")
     return 0
