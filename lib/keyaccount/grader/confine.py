@@ -1,8 +1,10 @@
 """Confining one learner's process before their code runs (Linux first, weaker elsewhere).
 
 Three levels, probed once per grading run by the warm process:
-``full``  — Linux as root: new network and mount namespaces, the course and other folders hidden,
-            a private /tmp, rlimits, then a distinct unprivileged uid/gid for this job only;
+``full``  — Linux as root: the job's process is the first of its own PID namespace (when it ends,
+            the kernel ends everything it started), new network and mount namespaces, the course
+            and other folders hidden, a private /tmp, rlimits, then a distinct unprivileged
+            uid/gid for this job only;
 ``net``   — Linux as a normal user: an unprivileged user + network namespace and rlimits;
 ``none``  — elsewhere: rlimits where the platform has them, nothing more.
 """
@@ -10,11 +12,10 @@ import ctypes
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 
 FULL, NET, NONE = "full", "net", "none"
-CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
+CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWNET = 0x00020000, 0x20000000, 0x10000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
@@ -45,12 +46,22 @@ def probe() -> str:
     if _libc is None:
         return NONE
     level = FULL if os.geteuid() == 0 else NET
-    flags = CLONE_NEWNET | CLONE_NEWNS if level == FULL else CLONE_NEWUSER | CLONE_NEWNET
+    flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID if level == FULL else CLONE_NEWUSER | CLONE_NEWNET
     pid = os.fork()
     if pid == 0:
         os._exit(0 if _libc.unshare(flags) == 0 else 1)
     _, status = os.waitpid(pid, 0)
     return level if os.waitstatus_to_exitcode(status) == 0 else NONE
+
+
+def fork_into_own_pid_namespace(own_namespace: int) -> int:
+    """``os.fork()`` whose child is process 1 of a new PID namespace; the caller stays in
+    ``own_namespace`` (an open /proc/self/ns/pid) for its next children."""
+    _unshare(CLONE_NEWPID)
+    pid = os.fork()
+    if pid != 0:
+        _check(_libc.setns(own_namespace, CLONE_NEWPID), "setns")
+    return pid
 
 
 def keep_only_fds(*fds: int) -> tuple[int, ...]:
@@ -175,17 +186,3 @@ def _statuses(uid: int):
         status = dict(line.split(":\t", 1) for line in lines if ":\t" in line)
         if status.get("Uid", "").split()[:1] == [str(uid)] and not status.get("State", "").startswith("Z"):
             yield status | {"Pid": name}
-
-
-def kill_all_of(uid: int) -> None:
-    """SIGKILL every process running as ``uid`` (a job's own uid), until none is left."""
-    while True:
-        alive = [int(status["Pid"]) for status in _statuses(uid)]
-        if not alive:
-            return
-        for pid in alive:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        time.sleep(0.01)

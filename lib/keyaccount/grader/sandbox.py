@@ -27,8 +27,8 @@ from keyaccount.grader import confine, frames, plain
 
 GRACE = 2.0            # seconds a cell may outlive its own timer before the hard kill
 START_TIMEOUT = 180.0  # seconds the warm process may take to import everything
-UID_BASE = 1_900_000_000
-UID_SLOTS = 128
+UID_BASE = 2_000_000_000  # job uids: far above any real user, one range per grading process
+UID_SLOTS = 1000
 ENV_KEPT = ("HOME", "LANG", "LC_ALL", "TZ", "MPLCONFIGDIR", "SYSTEMROOT", "XDG_CACHE_HOME")
 QUIET_THREADS = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
 NOTES = {
@@ -70,8 +70,8 @@ class Sandbox:
         self._state = threading.Condition()
         self._pids: dict[str, int] = {}
         self._statuses: dict[int, int] = {}
-        self._free_uids = list(range(UID_BASE + (os.getpid() % 10_000) * UID_SLOTS,
-                                     UID_BASE + (os.getpid() % 10_000 + 1) * UID_SLOTS))
+        first = UID_BASE + (os.getpid() % 100_000) * UID_SLOTS
+        self._free_uids = list(range(first, first + UID_SLOTS))
 
     # ---- the warm process -------------------------------------------------------------
     def __enter__(self):
@@ -142,6 +142,7 @@ class Sandbox:
             cell.outputs, cell.execution_count = [], None
         uid = self._take_uid()
         workdir = Path(tempfile.mkdtemp(dir=self._base))
+        ended = False
         try:
             _copy_regular_files(Path(files), workdir)
             if uid is not None:
@@ -151,13 +152,11 @@ class Sandbox:
                     "total_output_cells": 5, "env": self._learner_env(workdir),
                     "cells": [[n, cell.source] for n, cell in enumerate(code_cells, start=1)]}
             run = _Run(self, code_cells, answer_names)
-            run.start(spec)
+            ended = run.start(spec)
             return Execution(notebook, run.answers, run.problems)
         finally:
-            if uid is not None:
-                confine.kill_all_of(uid)
             shutil.rmtree(workdir, ignore_errors=True)
-            if uid is not None:
+            if uid is not None and ended:  # a uid whose process may live on is never reused
                 with self._state:
                     self._free_uids.append(uid)
 
@@ -165,9 +164,9 @@ class Sandbox:
         if self._level != confine.FULL:
             return None
         with self._state:
-            uid = self._free_uids.pop(0)
-        confine.kill_all_of(uid)
-        return uid
+            if not self._free_uids:
+                raise SandboxError("同时运行的作业太多")
+            return self._free_uids.pop(0)
 
     def _learner_env(self, workdir: Path) -> dict:
         return {"HOME": str(workdir), "PATH": _path(), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
@@ -198,7 +197,8 @@ class _Run:
         self.current = None  # the number of the cell running now
         self.finished = False
 
-    def start(self, spec: dict) -> None:
+    def start(self, spec: dict) -> bool:
+        """Run the job; True once its process (and, isolated, all it started) has ended."""
         spec_r, spec_w = os.pipe()
         result_r, result_w = os.pipe()
         try:
@@ -209,12 +209,17 @@ class _Run:
         try:
             if pid is None:
                 self.problems.append("评分进程没有响应，这份作业没有运行")
-                return
+                return False
             _write_all(spec_w, frames.pack(spec)[4:])
             os.close(spec_w)
             spec_w = None
             killed = self._read(result_r, pid)
-            self._explain_end(pid, killed)
+            status = self.sandbox._status(pid, wait=GRACE)
+            if status is None:
+                self._kill(pid)
+                status = self.sandbox._status(pid, wait=10)
+            self._explain_end(killed, status)
+            return status is not None
         finally:
             os.close(result_r)
             if spec_w is not None:
@@ -293,7 +298,7 @@ class _Run:
             except (ProcessLookupError, PermissionError):
                 pass
 
-    def _explain_end(self, pid: int, killed: str | None) -> None:
+    def _explain_end(self, killed: str | None, status: int | None) -> None:
         where = f"第 {self.current} 个代码单元格" if self.current else "笔记本开始运行时"
         if killed == "cell":
             self.problems.append(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
@@ -301,7 +306,6 @@ class _Run:
             self.problems.append(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
         elif killed == "garbled":
             self.problems.append(f"{where}之后的运行结果太大或无法读取，已停止")
-        status = self.sandbox._status(pid, wait=5 if killed or not self.finished else 0)
         if killed or self.finished:
             return
         if status is not None and status < 0:
