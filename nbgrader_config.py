@@ -26,8 +26,6 @@ c.CourseDirectory.source_with_tests_directory = os.path.join(runtime, "source_wi
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, runtime, "gradebook.db")
 c.Exchange.root = os.path.join(here, runtime, "exchange")
 
-# Only notebooks are part of an assignment; nothing else from solutions/ is copied.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__"]
-
-# The kit's shared settings: learner-friendly stubs, no hidden tests in feedback, cell timeout.
+# The kit's shared settings: learner-friendly stubs, no hidden tests in feedback, cell timeout,
+# and answer_key.py never copied out of solutions/.
 apply_kit_defaults(c)

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from keyaccount.course import answers, charts
 from keyaccount.course.layout import Course
-from keyaccount.exercises import answer_key
+from conftest import answer_key
 
 A = "funnel_forecast"
 NB = f"{A}.ipynb"

@@ -2,9 +2,8 @@
 import nbformat
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, answer_key
 from course_fixture import TempCourse
-from keyaccount.exercises import answer_key
 from keyaccount.grading import check, score
 
 A = "funnel_forecast"

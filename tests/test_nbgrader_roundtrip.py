@@ -59,6 +59,14 @@ def test_solution_runs_without_errors_or_stderr(graded):
 
 
 @pytest.mark.nbgrader
+def test_the_answer_key_never_reaches_a_learner_folder(graded):
+    """Autograding found the key in source/ (full marks above) without copying it beside the learner's work."""
+    assert (graded.root / "source" / graded.assignment / "answer_key.py").is_file()
+    for kind in ("release", "autograded"):
+        assert list((graded.root / kind).rglob("answer_key.py")) == [], kind
+
+
+@pytest.mark.nbgrader
 def test_untouched_exercise_autogrades_to_zero(graded):
     s = graded.scores("untouched")
     assert s["score"] == 0, s["cells"]

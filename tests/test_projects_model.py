@@ -193,7 +193,7 @@ def test_each_example_spread_reads_as_its_own_state():
 
 
 def test_exercise_answer_keys_come_from_the_case_files_and_every_flag_set_is_gradable():
-    from keyaccount.exercises import answer_key
+    from conftest import answer_key
 
     tree = answer_key("projects_abc_tree")
     assert tree["four_elements"] == {"状态": "P2", "预签金额下限": 80, "预签金额上限": 150,

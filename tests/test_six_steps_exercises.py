@@ -4,9 +4,8 @@ import json
 
 import pytest
 
-from conftest import ROOT
-from keyaccount.exercises import answer_key
-from keyaccount.grading import _compare
+from conftest import ROOT, answer_key
+from keyaccount.compare import compare
 from keyaccount.six_steps.case import load_six_steps_case
 from notebook_run import execute, stderr_outputs
 
@@ -39,7 +38,7 @@ def test_close_and_collect_key_follows_the_case():
      ["问题与挑战", "现状与未来", "产品与服务", "实施计划", "报价书", "应答书", "资信证明"], 5 / 7),
 ])
 def test_judgement_questions_get_partial_credit(assignment, name, answer, share):
-    got, _ = _compare(answer, answer_key(assignment)[name])
+    got, _ = compare(answer, answer_key(assignment)[name])
     assert got == pytest.approx(share)
 
 

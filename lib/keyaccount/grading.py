@@ -7,12 +7,9 @@ credit when it is the last expression of a test cell. Nothing is written to stde
 (nbgrader scores any stderr output as 0).
 """
 import inspect
-import math
-from numbers import Real
 
-from keyaccount.exercises import answer_key
-
-MISSING = object()
+from keyaccount.compare import MISSING, compare, is_number
+from keyaccount.course.keys import find_answer_key
 
 
 def score(assignment: str, name: str, points: float) -> float:
@@ -21,7 +18,7 @@ def score(assignment: str, name: str, points: float) -> float:
     if value is MISSING:
         print(f"✗ {name}：找不到这个答案。答题单元格可能被删除、改名或还没有运行。")
         return 0.0
-    share, lines = _compare(value, answer_key(assignment)[name])
+    share, lines = compare(value, find_answer_key(assignment)[name])
     for line in lines:
         print(f"  {line}")
     earned = round(points * share, 2)
@@ -34,7 +31,7 @@ def check_format(assignment: str, name: str) -> None:
     """Visible test: the answer exists and has the expected form (type, keys, length)."""
     value = _learner_value(name)
     assert value is not MISSING, f"找不到答案 {name}：请确认答题单元格还在，并且已经运行。"
-    problem = _form_problem(value, answer_key(assignment)[name])
+    problem = _form_problem(value, find_answer_key(assignment)[name])
     assert problem is None, f"{name} 的格式不对：{problem}"
     print(f"✓ {name} 的格式正确（数值是否正确由隐藏测试评分）。")
 
@@ -43,7 +40,7 @@ def check(assignment: str, name: str, value=MISSING) -> None:
     """Self-check for learners: a Chinese hint about ``name`` that never reveals the answer."""
     if value is MISSING:
         value = _learner_value(name)
-    expected = answer_key(assignment)[name]
+    expected = find_answer_key(assignment)[name]
     if value is MISSING:
         print(f"还没有找到 {name}。请先运行填写答案的单元格。")
         return
@@ -51,7 +48,7 @@ def check(assignment: str, name: str, value=MISSING) -> None:
     if problem:
         print(f"{name}：格式还不对 —— {problem}")
         return
-    share, lines = _compare(value, expected)
+    share, lines = compare(value, expected)
     if share == 1:
         print(f"{name}：正确！")
         return
@@ -61,74 +58,21 @@ def check(assignment: str, name: str, value=MISSING) -> None:
             print(f"  {line}")
 
 
-# ---------------------------------------------------------------- comparison
+# ---------------------------------------------------------------- helpers
 def _learner_value(name: str):
     """The variable ``name`` in the notebook's namespace (the caller of the public helper)."""
     frame = inspect.currentframe().f_back.f_back
     return frame.f_locals.get(name, frame.f_globals.get(name, MISSING))
 
 
-def _is_number(x) -> bool:
-    return isinstance(x, Real) and not isinstance(x, bool)
-
-
-def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=0.005, abs_tol=0.01)
-
-
-def _number_hint(value: float, expected: float) -> str:
-    if expected and _close(value * 100, expected):
-        return "数量级差了 100 倍：是不是把小数写成了百分数的数值？"
-    if expected and _close(value / 100, expected):
-        return "数量级差了 100 倍：比例请写成小数（例如 0.98，而不是 98）。"
-    if expected and (abs(value) > 5 * abs(expected) or abs(value) < abs(expected) / 5):
-        return "数量级不对：请检查单位（万元）和公式。"
-    return "偏大了，请检查计算。" if value > expected else "偏小了，请检查计算。"
-
-
-def _compare(value, expected) -> tuple[float, list[str]]:
-    """Share of ``expected`` that ``value`` gets right, and one feedback line per part."""
-    if isinstance(expected, dict):
-        lines, right = [], 0.0
-        given = value if isinstance(value, dict) else {}
-        for key, exp in expected.items():
-            part, sub = _compare(given.get(key, MISSING), exp) if key in given else (0.0, ["缺少这一项"])
-            right += part
-            lines.append(("✓ " if part == 1 else "✗ ") + f"{key}" + ("" if part == 1 else f"：{sub[0]}"))
-        return right / len(expected), lines
-    if isinstance(expected, (set, frozenset)):
-        chosen = set(value) if isinstance(value, (list, tuple, set, frozenset)) else set()
-        hits, wrong = len(chosen & expected), len(chosen - expected)
-        share = max(hits - wrong, 0) / len(expected)
-        lines = [f"选对 {hits} 项，共应选 {len(expected)} 项" + (f"；多选了 {wrong} 项不该选的" if wrong else "")]
-        return share, lines
-    if isinstance(expected, (list, tuple)):
-        seq = list(value) if isinstance(value, (list, tuple)) else []
-        hits = sum(1 for a, b in zip(seq, expected) if _equal(a, b))
-        return hits / len(expected), [f"{hits} / {len(expected)} 项位置和内容正确"]
-    if _equal(value, expected):
-        return 1.0, ["正确"]
-    if _is_number(expected) and _is_number(value):
-        return 0.0, [_number_hint(value, expected)]
-    return 0.0, ["不正确"]
-
-
-def _equal(a, b) -> bool:
-    if _is_number(a) and _is_number(b):
-        return _close(a, b)
-    if isinstance(a, str) and isinstance(b, str):
-        return a.strip().upper() == b.strip().upper()
-    return a == b
-
-
 def _form_problem(value, expected) -> str | None:
     """Why ``value`` does not have the form of ``expected``, or None."""
     if value is None:
         return "还没有填写：请把模板里的 None 换成你的答案。"
-    if _is_number(expected):
+    if is_number(expected):
         if isinstance(value, str):
             return "应该是数字，不要加引号。"
-        return None if _is_number(value) else f"应该是一个数字，现在是 {type(value).__name__}。"
+        return None if is_number(value) else f"应该是一个数字，现在是 {type(value).__name__}。"
     if isinstance(expected, str):
         return None if isinstance(value, str) else "应该是文字（加引号），例如 \"A\"。"
     if isinstance(expected, dict):

@@ -5,10 +5,10 @@ from collections import Counter
 
 import pandas as pd
 
+from keyaccount.compare import equal
 from keyaccount.course import preflight
+from keyaccount.course.keys import load_answer_key
 from keyaccount.course.layout import Course
-from keyaccount.exercises import answer_key
-from keyaccount.grading import _equal
 
 
 def _filled_values(source: str) -> dict:
@@ -57,7 +57,7 @@ def _wrong(given, expected, part: str = "") -> list[tuple[str, object]]:
     if isinstance(expected, (list, tuple)):
         given = list(given) if isinstance(given, (list, tuple)) else []
         return [w for i, (v, exp) in enumerate(zip(given, expected)) for w in _wrong(v, exp, _join(part, f"第 {i + 1} 项"))]
-    return [] if _equal(given, expected) else [(part, given)]
+    return [] if equal(given, expected) else [(part, given)]
 
 
 def _join(part: str, key) -> str:
@@ -66,14 +66,14 @@ def _join(part: str, key) -> str:
 
 def _in(value, expected) -> bool:
     try:
-        return value in expected or any(_equal(value, e) for e in expected)
+        return value in expected or any(equal(value, e) for e in expected)
     except TypeError:  # an unhashable value (a list where an item was expected) is never right
         return False
 
 
 def common_wrong_answers(course: Course, assignment: str, top: int = 3) -> pd.DataFrame:
     """Per question and part, the ``top`` most frequent wrong values and how many learners gave them."""
-    key = answer_key(assignment)
+    key = load_answer_key(course.source, assignment)
     counts: Counter = Counter()
     for values in learner_answers(course, assignment).values():
         for name, expected in key.items():

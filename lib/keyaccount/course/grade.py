@@ -102,13 +102,15 @@ class _Worker:
                  run: GradeRun):
         self.course, self.assignment, self.root = course, assignment, root
         self.students, self.timeout, self.run_state = students, timeout, run
-        self.local = Course(root, course.source, course.release, runtime=root)  # the throw-away course
+        # the throw-away course; its source/ is where stock nbgrader's hidden tests find the answer key
+        self.local = Course(root, root / "source", course.release, runtime=root)
         self.log = ""
 
     def run(self, tick) -> "_Worker":
         self.root.mkdir(parents=True)
         (self.root / "nbgrader_config.py").write_text(CONFIG_FILE, encoding="utf-8")
         shutil.copyfile(self.course.db_path, self.local.db_path)
+        shutil.copytree(self.course.source / self.assignment, self.local.source / self.assignment)
         try:
             staged = [s for s in self.students if self._stage(s)]
             if staged:

@@ -10,6 +10,8 @@ FEEDBACK_PREPROCESSORS = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 CELL_TIMEOUT = 60  # seconds; a cell that loops forever is stopped and scored 0
+# Never copied from source to release or autograded: the answer key stays on the instructor's side.
+IGNORED = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "answer_key.py"]
 
 
 def apply(c) -> None:
@@ -18,6 +20,7 @@ def apply(c) -> None:
     c.ClearSolutions.text_stub = TEXT_STUB
     c.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
     c.Execute.timeout = CELL_TIMEOUT
+    c.CourseDirectory.ignore = IGNORED
 
 
 CONFIG_FILE = """\

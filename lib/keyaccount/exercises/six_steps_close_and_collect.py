@@ -1,11 +1,10 @@
-"""Answer key of six_steps_close_and_collect (steps 4–6, case six_steps_bank_uniform)."""
-from keyaccount.six_steps import credit, receivables, value
+"""Questions of six_steps_close_and_collect (steps 4–6, case six_steps_bank_uniform), shown shuffled."""
+from keyaccount.six_steps import value
 from keyaccount.six_steps.case import load_six_steps_case
 
 CASE = "six_steps_bank_uniform"
 LABELS = "甲乙丙丁戊己庚"
 FAB_ORDER = ("benefit", "feature", "advantage")     # 第 1 题打乱后的显示顺序
-FAB_LETTER = {"feature": "F", "advantage": "A", "benefit": "B"}
 PROPOSAL_SHUFFLE = (4, 0, 6, 2, 5, 1, 3)            # 第 2 题打乱后的显示顺序
 
 
@@ -17,21 +16,3 @@ def fab_phrases() -> dict:
 
 def shuffled_proposal_parts() -> list:
     return [value.PROPOSAL_PARTS[i][0] for i in PROPOSAL_SHUFFLE]
-
-
-def collection_level(days_overdue: float, amount: float) -> int:
-    """催收流程的第几级（1 起）。"""
-    return receivables.COLLECTION_LADDER.index(receivables.collection_step(days_overdue, amount)) + 1
-
-
-def answer_key() -> dict:
-    case = load_six_steps_case(CASE)
-    return {
-        "fab_parts": {LABELS[i]: FAB_LETTER[part] for i, part in enumerate(FAB_ORDER)},
-        "proposal_order": [name for name, _ in value.PROPOSAL_PARTS],
-        "meeting_outcomes": case.meeting_outcomes(large_sale=True),
-        "closing_methods": {f"例句{i}": line.method for i, line in enumerate(case.closing_lines, 1)},
-        "extra_sales": credit.extra_sales_for_bad_debt(case.credit.bad_debt, case.credit.net_margin),
-        "months": credit.months_until_profit_gone(case.credit.net_margin, case.credit.annual_rate),
-        "collection_levels": {r.customer: collection_level(r.days_overdue, r.amount) for r in case.receivables},
-    }

@@ -1,0 +1,105 @@
+"""Answer keys stay on the instructor's side: beside solutions/, never in lib/, the release or the wheel."""
+import ast
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT, answer_key
+from keyaccount.course.generate import generate_release
+from keyaccount.course.keys import NoAnswerKey, find_answer_key, load_answer_key
+from keyaccount.validation import InputError
+
+ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
+LIB = sorted((ROOT / "lib").rglob("*.py"))
+
+
+def _literals(tree):
+    """Every container literal in a module (a dict, set, list or tuple written out)."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Dict, ast.Set, ast.List, ast.Tuple)):
+            try:
+                yield ast.literal_eval(node)
+            except (ValueError, SyntaxError, TypeError):
+                continue
+
+
+def _answers():
+    """Every answer and answer part with several items (a table of choices is what could be retyped)."""
+    for assignment in ASSIGNMENTS:
+        for name, value in answer_key(assignment).items():
+            for part in (value, *(value.values() if isinstance(value, dict) else ())):
+                if isinstance(part, (dict, set, frozenset, list, tuple)) and len(part) >= 2:
+                    yield f"{assignment}.{name}", part
+
+
+def test_every_assignment_has_a_key_beside_its_source():
+    for assignment in ASSIGNMENTS:
+        assert answer_key(assignment), assignment
+
+
+def test_no_file_under_lib_defines_an_answer_key_or_holds_an_answer():
+    answers = list(_answers())
+    assert len(answers) > 20
+    for path in LIB:
+        tree = ast.parse(path.read_text("utf-8"))
+        names = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        assert "answer_key" not in names, f"{path} defines answer_key"
+        for literal in _literals(tree):
+            for where, value in answers:
+                assert literal != value, f"{path.relative_to(ROOT)} holds the answer {where}"
+
+
+def test_missing_or_broken_key_is_a_chinese_error_naming_the_file(tmp_path):
+    with pytest.raises(NoAnswerKey, match="answer_key.py 不存在"):
+        load_answer_key(tmp_path, "funnel_forecast")
+    (tmp_path / "funnel_forecast").mkdir()
+    (tmp_path / "funnel_forecast" / "answer_key.py").write_text("def answer_key(:\n", encoding="utf-8")
+    with pytest.raises(InputError, match="无法加载") as error:
+        load_answer_key(tmp_path, "funnel_forecast")
+    assert str(tmp_path / "funnel_forecast" / "answer_key.py") in str(error.value)
+
+
+def test_key_is_found_from_a_folder_inside_a_trainer_course(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text("", encoding="utf-8")
+    (tmp_path / "source" / "funnel_forecast").mkdir(parents=True)
+    (tmp_path / "source" / "funnel_forecast" / "answer_key.py").write_bytes(
+        (ROOT / "solutions" / "funnel_forecast" / "answer_key.py").read_bytes())
+    inside = tmp_path / "autograded" / "张三" / "funnel_forecast"
+    inside.mkdir(parents=True)
+    assert find_answer_key("funnel_forecast", inside) == answer_key("funnel_forecast")
+
+
+def test_a_learner_machine_without_the_key_is_told_so_in_chinese(tmp_path):
+    with pytest.raises(NoAnswerKey, match="答案只在培训师的课程文件夹里"):
+        find_answer_key("funnel_forecast", tmp_path)
+
+
+def test_released_exercises_hold_no_key():
+    assert list((ROOT / "exercises").rglob("answer_key.py")) == []
+
+
+@pytest.mark.nbgrader
+def test_generate_never_copies_the_key_into_the_release(tmp_path):
+    target = generate_release(ROOT / "solutions", "funnel_forecast", tmp_path)
+    assert (target / "funnel_forecast.ipynb").is_file()
+    assert not (target / "answer_key.py").exists()
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_no_solution_and_no_key(tmp_path):
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(tmp_path)],
+                           capture_output=True, text=True)
+    if build.returncode != 0 and "hatchling" in build.stderr:
+        pytest.skip(f"cannot build the wheel here (hatchling not reachable): {build.stderr[-300:]}")
+    assert build.returncode == 0, build.stderr
+    (wheel,) = tmp_path.glob("keyaccount-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        assert not [n for n in names if n.endswith("answer_key.py") or "solutions/" in n]
+        for name in names:
+            if name.endswith((".py", ".ipynb")):
+                text = zf.read(name).decode("utf-8")
+                assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text, name
+                assert "def answer_key" not in text, name
