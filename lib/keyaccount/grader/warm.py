@@ -4,8 +4,8 @@
 warmed interpreter; ``python -m keyaccount.grader.warm once`` (Windows) warms up, runs one job
 from stdin and exits. A child confines itself (``confine``), runs the notebook's code cells
 with IPython, reports each cell's outputs and finally the answers as plain data (``plain``).
-Never imported here: answer keys, the learner-side self-check (``keyaccount.grading`` until
-its keys move out), course operations, the grader itself beyond this module.
+Never imported here: answer keys (they live in the course source only), the trainer's course
+operations, the grader itself beyond this module.
 """
 import base64
 import errno
@@ -22,8 +22,7 @@ from types import SimpleNamespace
 
 from keyaccount.grader import confine, frames, plain
 
-NOT_WARMED = ("keyaccount.exercises", "keyaccount.grading", "keyaccount.course",
-              "keyaccount.grader", "keyaccount.slides")
+NOT_WARMED = ("keyaccount.course", "keyaccount.grader", "keyaccount.slides")
 TRACEBACK_LINES = 8
 LINE_CHARS = 300
 HINTS = {
