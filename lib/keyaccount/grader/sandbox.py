@@ -24,6 +24,7 @@ import nbformat
 
 import keyaccount
 from keyaccount.grader import confine, frames, plain
+from keyaccount.grader.warm import TOTAL_OUTPUT_CELLS
 
 GRACE = 2.0            # seconds a cell may outlive its own timer before the hard kill
 START_TIMEOUT = 180.0  # seconds the warm process may take to import everything
@@ -149,7 +150,7 @@ class Sandbox:
                 _give(workdir, uid)
             spec = {"level": self._level, "uid": uid, "hide": self.hide, "workdir": str(workdir),
                     "limits": asdict(self.limits), "answer_names": list(answer_names),
-                    "total_output_cells": 5, "env": self._learner_env(workdir),
+                    "env": self._learner_env(workdir),
                     "cells": [[n, cell.source] for n, cell in enumerate(code_cells, start=1)]}
             run = _Run(self, code_cells, answer_names)
             ended = run.start(spec)
@@ -227,7 +228,8 @@ class _Run:
 
     def _read(self, fd: int, pid: int) -> str | None:
         """Read until the child is done; returns why it was killed (None if it was not)."""
-        budget = self.limits.output_kb * 1024 * 5 * 2 + plain.MAX_BYTES * len(self.names) + (1 << 20)
+        budget = (self.limits.output_kb * 1024 * TOTAL_OUTPUT_CELLS * 6 + plain.MAX_BYTES * len(self.names)
+                  + (1 << 20))  # escaped UTF-8 JSON is up to 6x the text
         reader = frames.Reader(budget)
         now = time.monotonic()
         total_deadline, cell_deadline = now + self.limits.total_timeout, None

@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from keyaccount.grader import confine, frames, plain
 
 NOT_WARMED = ("keyaccount.course", "keyaccount.grader", "keyaccount.slides")
+TOTAL_OUTPUT_CELLS = 5  # a whole notebook shows at most this many cells' worth of output
 TRACEBACK_LINES = 8
 LINE_CHARS = 300
 HINTS = {
@@ -264,16 +265,21 @@ def _on_alarm(signum, frame):
 def run_job(shell, spec: dict, send) -> None:
     """Confine this process, run the cells in ``spec`` and ``send`` what happened."""
     limits = SimpleNamespace(**spec["limits"])
-    workdir = Path(spec["workdir"])
-    confine.confine(spec["level"], workdir, spec["uid"], spec["hide"], limits)
+    confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits)
     os.environ.clear()
     os.environ.update(spec["env"])
-    sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(os.devnull)
-    RECORDER.total_budget = limits.output_kb * 1024 * spec["total_output_cells"]
-    signal.signal(signal.SIGALRM, _on_alarm)
+    run_cells(shell, spec["cells"], limits, send)
+    send({"t": "answers", "answers": _answers(shell.user_ns, spec["answer_names"])})
+
+
+def run_cells(shell, cells: list, limits, send) -> None:
+    """Run ``cells`` ([number, source] pairs) in order, as a kernel would, each under its timer."""
     import matplotlib.pyplot as plt
 
-    for number, source in spec["cells"]:
+    sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(os.devnull)
+    RECORDER.total_budget = limits.output_kb * 1024 * TOTAL_OUTPUT_CELLS
+    signal.signal(signal.SIGALRM, _on_alarm)
+    for number, source in cells:
         send({"t": "cell", "n": number})
         RECORDER.start(limits.output_kb * 1024)
         RECORDER.cell_numbers[shell.execution_count] = number
@@ -289,7 +295,6 @@ def run_job(shell, spec: dict, send) -> None:
             signal.setitimer(signal.ITIMER_REAL, 0)
         send({"t": "done", "n": number, "outputs": RECORDER.outputs, "kind": RECORDER.kind,
               "truncated": RECORDER.truncated})
-    send({"t": "answers", "answers": _answers(shell.user_ns, spec["answer_names"])})
 
 
 def _answers(namespace: dict, names: list[str]) -> dict:
