@@ -376,3 +376,20 @@ def test_the_sandbox_can_be_used_from_many_threads(sandbox, tmp_path):
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(one, range(8))) == list(range(8))
     assert threading.active_count() < 10
+
+
+def test_without_fork_a_spawned_warm_process_runs_each_learner(monkeypatch, tmp_path):
+    """Windows has no fork: a pool of warm processes, one per learner, never reused."""
+    from keyaccount.grader import sandbox as sandbox_module
+
+    monkeypatch.setattr(sandbox_module, "FORK", False)
+    folder = tmp_path / "learner"
+    folder.mkdir()
+    with Sandbox(LIMITS) as box:
+        assert CJK.search(box.isolation_note)
+        first = box.run(notebook("import os\npid = os.getpid()\na = {1: ('甲',)}", "while True:\n    pass"),
+                        folder, ["pid", "a"])
+        second = box.run(notebook("import os\npid = os.getpid()"), folder, ["pid"])
+    assert first.answers["a"] == {1: ("甲",)}
+    assert first.problems == ["第 2 个代码单元格运行超过 3 秒，已停止"]
+    assert second.problems == [] and second.answers["pid"] != first.answers["pid"]

@@ -78,7 +78,8 @@ def keep_only_fds(*fds: int) -> tuple[int, ...]:
 
 def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits) -> None:
     """Confine this (freshly forked) process; afterwards its cwd is ``workdir``."""
-    os.setsid()
+    if hasattr(os, "setsid"):
+        os.setsid()
     if level == FULL:
         _unshare(CLONE_NEWNET | CLONE_NEWNS)
         _mount(None, "/", None, MS_REC | MS_PRIVATE)

@@ -17,6 +17,8 @@ import select
 import signal
 import socket
 import sys
+import threading
+import _thread
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -187,7 +189,7 @@ class Recorder:
         lines = _short_traceback(tb, self.cell_numbers)
         evalue = "运行时间超过限制，已停止" if kind == "timeout" else _cut(str(value), 1000)
         hint = HINTS.get(etype.__name__) if etype else None
-        lines.append(_cut(f"{etype.__name__ if etype else '错误'}: {evalue}", LINE_CHARS))
+        lines.append(evalue if kind == "timeout" else _cut(f"{etype.__name__}: {evalue}", LINE_CHARS))
         if hint:
             lines.append(f"提示：{hint}")
         output = {"output_type": "error", "ename": _cut(getattr(etype, "__name__", "Error"), 100),
@@ -203,7 +205,7 @@ def _kind(etype, value) -> str | None:
     """What kind of limit a cell ran into, judged from its exception."""
     if etype is None:
         return None
-    if issubclass(etype, CellTimeout):
+    if issubclass(etype, CellTimeout) or (issubclass(etype, KeyboardInterrupt) and TIMER.fired):
         return "timeout"
     if issubclass(etype, MemoryError):
         return "memory"
@@ -258,8 +260,39 @@ class _Stream:
         return False
 
 
+class _Timer:
+    """A cell's time limit: SIGALRM raising CellTimeout where there is one; elsewhere (Windows)
+    a thread that interrupts the main thread."""
+
+    def __init__(self):
+        self.fired, self._thread = False, None
+
+    def start(self, seconds: float) -> None:
+        self.fired = False
+        if hasattr(signal, "setitimer"):
+            signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        else:
+            self._thread = threading.Timer(seconds, self._fire)
+            self._thread.daemon = True
+            self._thread.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        _thread.interrupt_main()
+
+    def cancel(self) -> None:
+        if hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        elif self._thread is not None:
+            self._thread.cancel()
+
+
 def _on_alarm(signum, frame):
     raise CellTimeout()
+
+
+TIMER = _Timer()
 
 
 def run_job(shell, spec: dict, send) -> None:
@@ -278,13 +311,12 @@ def run_cells(shell, cells: list, limits, send) -> None:
 
     sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(os.devnull)
     RECORDER.total_budget = limits.output_kb * 1024 * TOTAL_OUTPUT_CELLS
-    signal.signal(signal.SIGALRM, _on_alarm)
     for number, source in cells:
         send({"t": "cell", "n": number})
         RECORDER.start(limits.output_kb * 1024)
         RECORDER.cell_numbers[shell.execution_count] = number
         try:
-            signal.setitimer(signal.ITIMER_REAL, limits.cell_timeout)
+            TIMER.start(limits.cell_timeout)
             shell.run_cell(source, store_history=True)
             for num in plt.get_fignums():
                 shell.display_pub.publish(shell.display_formatter.format(plt.figure(num))[0])
@@ -292,7 +324,7 @@ def run_cells(shell, cells: list, limits, send) -> None:
         except BaseException:  # the timer fired outside the learner's code, or a display failed
             RECORDER.error(*sys.exc_info())
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            TIMER.cancel()
         send({"t": "done", "n": number, "outputs": RECORDER.outputs, "kind": RECORDER.kind,
               "truncated": RECORDER.truncated})
 
