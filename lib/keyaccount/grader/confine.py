@@ -10,6 +10,7 @@ Three levels, probed once per grading run by the warm process:
 """
 import ctypes
 import os
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
-NPROC_PER_JOB = 64
+NPROC_PER_JOB = 32  # processes and threads
+WORKDIR_FILES = 4  # the job's folder holds at most this many files of the largest size allowed
 
 _libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 
@@ -76,14 +78,23 @@ def keep_only_fds(*fds: int) -> tuple[int, ...]:
     return tuple(range(3, 3 + len(fds)))
 
 
-def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits) -> None:
-    """Confine this (freshly forked) process; afterwards its cwd is ``workdir``."""
+def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits, files: Path) -> None:
+    """Confine this (freshly forked) process; afterwards its cwd is ``workdir``, which holds
+    ``files`` (copied by the grader already, except at ``full``: copied here into a tmpfs)."""
     if hasattr(os, "setsid"):
         os.setsid()
     if level == FULL:
         _unshare(CLONE_NEWNET | CLONE_NEWNS)
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        _private_tmp(workdir, limits.file_mb)
+        source = os.open(files, os.O_RDONLY | os.O_DIRECTORY)
+        for path in PRIVATE_TMP:
+            if os.path.isdir(path):
+                _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={limits.file_mb}m,mode=1777")
+        os.makedirs(workdir, exist_ok=True)
+        _mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV,
+               f"size={limits.file_mb * WORKDIR_FILES}m,mode=700,uid={uid},gid={uid}")
+        copy_regular_files(Path(f"/proc/self/fd/{source}"), workdir, owner=uid)
+        os.close(source)
         _reach_back([p for p in sys.path if p] + [sys.prefix, sys.base_prefix])
         for path in hide:
             if os.path.isdir(path):
@@ -102,15 +113,20 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits)
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def _private_tmp(workdir: Path, size_mb: int) -> None:
-    """Empty tmpfs on /tmp & co.; the job's own folder is bound back at the same path."""
-    keep = os.open(workdir, os.O_RDONLY | os.O_DIRECTORY)
-    for path in PRIVATE_TMP:
-        if os.path.isdir(path):
-            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size_mb}m,mode=1777")
-    os.makedirs(workdir, exist_ok=True)
-    _mount(f"/proc/self/fd/{keep}", workdir, None, MS_BIND)
-    os.close(keep)
+def copy_regular_files(source: Path, target: Path, owner: int | None = None) -> None:
+    """Copy folders and regular files only (no links, devices or pipes) from source to target,
+    made to belong to ``owner`` when given."""
+    for entry in os.scandir(source):
+        path = target / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            os.mkdir(path, 0o700)
+            copy_regular_files(Path(entry.path), path, owner)
+        elif entry.is_file(follow_symlinks=False):
+            shutil.copyfile(entry.path, path, follow_symlinks=False)
+        else:
+            continue
+        if owner is not None:
+            os.chown(path, owner, owner)
 
 
 def _reach_back(paths: list[str]) -> None:

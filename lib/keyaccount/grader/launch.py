@@ -82,7 +82,7 @@ class ForkServer:
         while time.monotonic() < deadline:
             if select.select([self._ctrl], [], [], 1.0)[0]:
                 data = self._ctrl.recv(1 << 16)
-                messages = reader.feed(data) if data else None
+                messages = list(reader.feed(data)) if data else None
                 if messages is None:
                     break
                 if messages:

@@ -8,6 +8,7 @@ by ``plain.decode``) and Chinese reasons for whatever went wrong in THIS learner
 import copy
 import os
 import queue
+import re
 import shutil
 import sys
 import tempfile
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import nbformat
 
+from keyaccount.course.layout import Course
+from keyaccount.course.paths import CLONE_ROOT
 from keyaccount.grader import confine, frames, launch, plain
 from keyaccount.grader.warm import TOTAL_OUTPUT_CELLS
 
@@ -27,6 +30,9 @@ UID_BASE = 2_000_000_000  # job uids: far above any real user, one range per gra
 UID_SLOTS = 1000
 ENV_KEPT = ("HOME", "LANG", "LC_ALL", "TZ", "MPLCONFIGDIR", "SYSTEMROOT", "XDG_CACHE_HOME")
 QUIET_THREADS = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+# What a learner's display may show (pages escape the text kinds); scripts, SVG, widgets dropped.
+MIME_KEPT = ("text/plain", "text/html", "text/markdown", "text/latex", "image/png", "image/jpeg")
+BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 NOTES = {
     confine.NET: "隔离较弱：不是以 root 运行，学员代码与评分用同一个系统用户，只隔离了网络并限制了资源",
     confine.NONE: "隔离较弱：这台电脑不支持进程隔离，学员代码与评分用同一个系统用户，可访问网络和本机文件",
@@ -60,7 +66,7 @@ class Sandbox:
         """``hide``: folders a learner's process must not see even when they are world-readable
         (the course source with its answer keys, the course folder), where mounts allow it."""
         self.limits = limits
-        self.hide = [str(Path(p).resolve()) for p in hide]
+        self.hide = [str(Path(p).resolve()) for p in [*hide, *_clone_course()]]
         self.isolation_note: str | None = None
         self._level = confine.NONE
         self._launcher = None
@@ -100,10 +106,10 @@ class Sandbox:
         workdir = Path(tempfile.mkdtemp(dir=self._base))
         ended = False
         try:
-            _copy_regular_files(Path(files), workdir)
-            if uid is not None:
-                _give(workdir, uid)
+            if self._level != confine.FULL:  # at full isolation the child copies into its own tmpfs
+                confine.copy_regular_files(Path(files), workdir)
             spec = {"level": self._level, "uid": uid, "hide": self.hide, "workdir": str(workdir),
+                    "files": str(Path(files).resolve()),
                     "limits": asdict(self.limits), "answer_names": list(answer_names),
                     "env": self._learner_env(workdir),
                     "cells": [[n, cell.source] for n, cell in enumerate(code_cells, start=1)]}
@@ -211,6 +217,8 @@ class _Run:
                                  "多出的部分没有保留")
 
     def _take_answers(self, answers: dict) -> None:
+        if not isinstance(answers, dict):
+            raise ValueError("answers")
         for name in self.names:
             entry = answers.get(name)
             if not isinstance(entry, dict):
@@ -255,7 +263,8 @@ def _clean_output(raw) -> nbformat.NotebookNode | None:
     data = raw.get("data")
     if kind not in ("display_data", "execute_result") or not isinstance(data, dict):
         return None
-    data = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and len(k) < 100}
+    data = {mime: value for mime, value in data.items() if mime in MIME_KEPT and isinstance(value, str)
+            and (not mime.startswith("image/") or BASE64.fullmatch(value))}
     if kind == "display_data":
         return nbformat.v4.new_output("display_data", data=data)
     count = raw.get("execution_count")
@@ -268,24 +277,13 @@ def _safe(text) -> str:
     return "".join(ch for ch in str(text) if ch not in "<>&\"'`\r\n")[:80]
 
 
-def _copy_regular_files(source: Path, target: Path) -> None:
-    """Copy folders and regular files only (no links, devices or pipes) from source to target."""
-    for entry in os.scandir(source):
-        if entry.is_dir(follow_symlinks=False):
-            os.mkdir(target / entry.name)
-            _copy_regular_files(Path(entry.path), target / entry.name)
-        elif entry.is_file(follow_symlinks=False):
-            shutil.copyfile(entry.path, target / entry.name, follow_symlinks=False)
-
-
-def _give(folder: Path, uid: int) -> None:
-    """Make ``folder`` and everything in it belong to ``uid`` alone."""
-    os.chown(folder, uid, uid)
-    os.chmod(folder, 0o700)
-    for root, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            os.lchown(os.path.join(root, name), uid, uid)
-
-
 def _path() -> str:
     return os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
+
+
+def _clone_course() -> list[Path]:
+    """Run from a clone, the clone is a course too: its answer keys and runtime stay hidden."""
+    if not (CLONE_ROOT / "solutions").is_dir():
+        return []
+    course = Course.at(CLONE_ROOT)
+    return [folder for folder in (course.source, course.runtime) if folder.is_dir()]

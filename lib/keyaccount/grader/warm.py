@@ -298,7 +298,7 @@ TIMER = _Timer()
 def run_job(shell, spec: dict, send) -> None:
     """Confine this process, run the cells in ``spec`` and ``send`` what happened."""
     limits = SimpleNamespace(**spec["limits"])
-    confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits)
+    confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
     os.environ.clear()
     os.environ.update(spec["env"])
     run_cells(shell, spec["cells"], limits, send)
@@ -309,7 +309,7 @@ def run_cells(shell, cells: list, limits, send) -> None:
     """Run ``cells`` ([number, source] pairs) in order, as a kernel would, each under its timer."""
     import matplotlib.pyplot as plt
 
-    sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(os.devnull)
+    sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(0, closefd=False)
     RECORDER.total_budget = limits.output_kb * 1024 * TOTAL_OUTPUT_CELLS
     for number, source in cells:
         send({"t": "cell", "n": number})
