@@ -311,8 +311,10 @@ def test_parent_processes_do_not_reveal_where_the_course_is(sandbox, files, tmp_
     monkeypatch.chdir(course)
     cell = ("import os\nseen = []\nfor pid in [os.getppid()] + [p for p in os.listdir('/proc') if p.isdigit()]:\n"
             "    try:\n        seen.append(os.readlink(f'/proc/{pid}/cwd'))\n    except OSError:\n        pass")
-    answers = sandbox.run(notebook(cell), files, ["seen"]).answers
+    cell += "\npids = sorted(int(p) for p in os.listdir('/proc') if p.isdigit())"
+    answers = sandbox.run(notebook(cell), files, ["seen", "pids"]).answers
     assert not any("marker" in path for path in answers["seen"])
+    assert answers["pids"] == [1]  # it sees no process but its own
 
 
 @needs_root

@@ -2,9 +2,9 @@
 
 Three levels, probed once per grading run by the warm process:
 ``full``  — Linux as root: the job's process is the first of its own PID namespace (when it ends,
-            the kernel ends everything it started), new network and mount namespaces, the course
-            and other folders hidden, a private /tmp, rlimits, then a distinct unprivileged
-            uid/gid for this job only;
+            the kernel ends everything it started; /proc shows only those), new network and mount
+            namespaces, the course and other folders hidden, a private /tmp, its own folder a small
+            tmpfs, rlimits, then a distinct unprivileged uid/gid for this job only;
 ``net``   — Linux as a normal user: an unprivileged user + network namespace and rlimits;
 ``none``  — elsewhere: rlimits where the platform has them, nothing more.
 """
@@ -96,6 +96,7 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits,
         copy_regular_files(Path(f"/proc/self/fd/{source}"), workdir, owner=uid)
         os.close(source)
         _reach_back([p for p in sys.path if p] + [sys.prefix, sys.base_prefix])
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)  # only its own processes
         for path in hide:
             if os.path.isdir(path):
                 _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,

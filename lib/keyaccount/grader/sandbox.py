@@ -79,10 +79,7 @@ class Sandbox:
         env = {k: os.environ[k] for k in ENV_KEPT if k in os.environ} | QUIET_THREADS
         env |= {"PATH": _path(), "IPYTHONDIR": str(self._base / "ipython"), "MPLBACKEND": "Agg"}
         try:
-            if FORK:
-                self._launcher = launch.ForkServer(env, self._base)
-            else:
-                self._launcher = launch.SpawnPool(env, self._base)
+            self._launcher = self._start_launcher(env)
         except launch.LaunchError:
             shutil.rmtree(self._base, ignore_errors=True)
             raise SandboxError("评分进程无法启动：请检查 keyaccount 的安装") from None
@@ -90,6 +87,14 @@ class Sandbox:
         self.isolation_note = NOTES.get(self._level)
         os.chmod(self._base, 0o711 if self._level == confine.FULL else 0o700)
         return self
+
+    def _start_launcher(self, env: dict):
+        if FORK:
+            try:
+                return launch.ForkServer(env, self._base)
+            except OSError:  # no SEQPACKET Unix sockets (macOS): spawned warm processes instead
+                pass
+        return launch.SpawnPool(env, self._base)
 
     def __exit__(self, *exc):
         if self._launcher is not None:
