@@ -188,9 +188,11 @@ class _Run:
                     if self.current is None:
                         total_deadline = time.monotonic() + self.limits.total_timeout
                     cell_deadline = self._take(message, cell_deadline)
-            except (frames.FrameError, KeyError, TypeError, ValueError, IndexError):
+            except (frames.FrameError, KeyError, TypeError, ValueError, IndexError, AttributeError):
                 job.kill()
                 return "garbled"
+            if self.finished:  # what it may still write (or a child of it holding the pipe) is not read
+                return None
 
     def _take(self, message: dict, cell_deadline):
         kind = message["t"]
