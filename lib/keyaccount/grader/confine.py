@@ -1,25 +1,28 @@
 """Confining one learner's process before their code runs (Linux first, weaker elsewhere).
 
 Three levels, probed once per grading run by the warm process:
-``full``  — Linux as root: new network and mount namespaces, the course and other folders hidden,
-            a private /tmp, rlimits, then a distinct unprivileged uid/gid for this job only;
+``full``  — Linux as root: the job's process is the first of its own PID namespace (when it ends,
+            the kernel ends everything it started; /proc shows only those), new network and mount
+            namespaces, the course and other folders hidden, a private /tmp, its own folder a small
+            tmpfs, rlimits, then a distinct unprivileged uid/gid for this job only;
 ``net``   — Linux as a normal user: an unprivileged user + network namespace and rlimits;
 ``none``  — elsewhere: rlimits where the platform has them, nothing more.
 """
 import ctypes
 import os
+import shutil
 import signal
 import sys
-import time
 from pathlib import Path
 
 FULL, NET, NONE = "full", "net", "none"
-CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
+CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWNET = 0x00020000, 0x20000000, 0x10000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
-NPROC_PER_JOB = 64
+NPROC_PER_JOB = 32  # processes and threads
+WORKDIR_FILES = 4  # the job's folder holds at most this many files of the largest size allowed
 
 _libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 
@@ -45,12 +48,22 @@ def probe() -> str:
     if _libc is None:
         return NONE
     level = FULL if os.geteuid() == 0 else NET
-    flags = CLONE_NEWNET | CLONE_NEWNS if level == FULL else CLONE_NEWUSER | CLONE_NEWNET
+    flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID if level == FULL else CLONE_NEWUSER | CLONE_NEWNET
     pid = os.fork()
     if pid == 0:
         os._exit(0 if _libc.unshare(flags) == 0 else 1)
     _, status = os.waitpid(pid, 0)
     return level if os.waitstatus_to_exitcode(status) == 0 else NONE
+
+
+def fork_into_own_pid_namespace(own_namespace: int) -> int:
+    """``os.fork()`` whose child is process 1 of a new PID namespace; the caller stays in
+    ``own_namespace`` (an open /proc/self/ns/pid) for its next children."""
+    _unshare(CLONE_NEWPID)
+    pid = os.fork()
+    if pid != 0:
+        _check(_libc.setns(own_namespace, CLONE_NEWPID), "setns")
+    return pid
 
 
 def keep_only_fds(*fds: int) -> tuple[int, ...]:
@@ -65,14 +78,25 @@ def keep_only_fds(*fds: int) -> tuple[int, ...]:
     return tuple(range(3, 3 + len(fds)))
 
 
-def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits) -> None:
-    """Confine this (freshly forked) process; afterwards its cwd is ``workdir``."""
-    os.setsid()
+def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits, files: Path) -> None:
+    """Confine this (freshly forked) process; afterwards its cwd is ``workdir``, which holds
+    ``files`` (copied by the grader already, except at ``full``: copied here into a tmpfs)."""
+    if hasattr(os, "setsid"):
+        os.setsid()
     if level == FULL:
         _unshare(CLONE_NEWNET | CLONE_NEWNS)
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        _private_tmp(workdir, limits.file_mb)
+        source = os.open(files, os.O_RDONLY | os.O_DIRECTORY)
+        for path in PRIVATE_TMP:
+            if os.path.isdir(path):
+                _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={limits.file_mb}m,mode=1777")
+        os.makedirs(workdir, exist_ok=True)
+        _mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV,
+               f"size={limits.file_mb * WORKDIR_FILES}m,mode=700,uid={uid},gid={uid}")
+        copy_regular_files(Path(f"/proc/self/fd/{source}"), workdir, owner=uid)
+        os.close(source)
         _reach_back([p for p in sys.path if p] + [sys.prefix, sys.base_prefix])
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)  # only its own processes
         for path in hide:
             if os.path.isdir(path):
                 _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
@@ -90,15 +114,20 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits)
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def _private_tmp(workdir: Path, size_mb: int) -> None:
-    """Empty tmpfs on /tmp & co.; the job's own folder is bound back at the same path."""
-    keep = os.open(workdir, os.O_RDONLY | os.O_DIRECTORY)
-    for path in PRIVATE_TMP:
-        if os.path.isdir(path):
-            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size_mb}m,mode=1777")
-    os.makedirs(workdir, exist_ok=True)
-    _mount(f"/proc/self/fd/{keep}", workdir, None, MS_BIND)
-    os.close(keep)
+def copy_regular_files(source: Path, target: Path, owner: int | None = None) -> None:
+    """Copy folders and regular files only (no links, devices or pipes) from source to target,
+    made to belong to ``owner`` when given."""
+    for entry in os.scandir(source):
+        path = target / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            os.mkdir(path, 0o700)
+            copy_regular_files(Path(entry.path), path, owner)
+        elif entry.is_file(follow_symlinks=False):
+            shutil.copyfile(entry.path, path, follow_symlinks=False)
+        else:
+            continue
+        if owner is not None:
+            os.chown(path, owner, owner)
 
 
 def _reach_back(paths: list[str]) -> None:
@@ -175,17 +204,3 @@ def _statuses(uid: int):
         status = dict(line.split(":\t", 1) for line in lines if ":\t" in line)
         if status.get("Uid", "").split()[:1] == [str(uid)] and not status.get("State", "").startswith("Z"):
             yield status | {"Pid": name}
-
-
-def kill_all_of(uid: int) -> None:
-    """SIGKILL every process running as ``uid`` (a job's own uid), until none is left."""
-    while True:
-        alive = [int(status["Pid"]) for status in _statuses(uid)]
-        if not alive:
-            return
-        for pid in alive:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        time.sleep(0.01)

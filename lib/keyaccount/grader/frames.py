@@ -21,24 +21,23 @@ class Reader:
         self.budget = budget
         self._buffer = b""
 
-    def feed(self, data: bytes) -> list:
+    def feed(self, data: bytes):
+        """The whole messages ``data`` completes, one by one (those before a bad one count)."""
         self.budget -= len(data)
         if self.budget < 0:
             raise FrameError("too much data")
         self._buffer += data
-        messages = []
         while len(self._buffer) >= _HEADER.size:
             (size,) = _HEADER.unpack_from(self._buffer)
             if size > self.budget + len(self._buffer):
                 raise FrameError("message too big")
             if len(self._buffer) < _HEADER.size + size:
-                break
+                return
             body, self._buffer = self._buffer[_HEADER.size:_HEADER.size + size], self._buffer[_HEADER.size + size:]
             try:
-                messages.append(json.loads(body, parse_constant=_reject))
+                yield json.loads(body, parse_constant=_reject)
             except (ValueError, RecursionError) as e:
                 raise FrameError("not JSON") from e
-        return messages
 
 
 def _reject(name):

@@ -7,30 +7,32 @@ by ``plain.decode``) and Chinese reasons for whatever went wrong in THIS learner
 """
 import copy
 import os
-import select
+import queue
+import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
 
-import keyaccount
-from keyaccount.grader import confine, frames, plain
+from keyaccount.course.layout import Course
+from keyaccount.course.paths import CLONE_ROOT
+from keyaccount.grader import confine, frames, launch, plain
+from keyaccount.grader.warm import TOTAL_OUTPUT_CELLS
 
-GRACE = 2.0            # seconds a cell may outlive its own timer before the hard kill
-START_TIMEOUT = 180.0  # seconds the warm process may take to import everything
-UID_BASE = 1_900_000_000
-UID_SLOTS = 128
+GRACE = 2.0  # seconds a cell may outlive its own timer before the hard kill
+FORK = hasattr(os, "fork")  # else (Windows) a pool of spawned warm processes, one per learner
+UID_BASE = 2_000_000_000  # job uids: far above any real user, one range per grading process
+UID_SLOTS = 1000
 ENV_KEPT = ("HOME", "LANG", "LC_ALL", "TZ", "MPLCONFIGDIR", "SYSTEMROOT", "XDG_CACHE_HOME")
 QUIET_THREADS = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+# What a learner's display may show (pages escape the text kinds); scripts, SVG, widgets dropped.
+MIME_KEPT = ("text/plain", "text/html", "text/markdown", "text/latex", "image/png", "image/jpeg")
+BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 NOTES = {
     confine.NET: "隔离较弱：不是以 root 运行，学员代码与评分用同一个系统用户，只隔离了网络并限制了资源",
     confine.NONE: "隔离较弱：这台电脑不支持进程隔离，学员代码与评分用同一个系统用户，可访问网络和本机文件",
@@ -58,82 +60,47 @@ class SandboxError(RuntimeError):
 
 
 class Sandbox:
-    """Context manager: the warm process lives from ``__enter__`` to ``__exit__``."""
+    """Context manager: the warm process(es) live from ``__enter__`` to ``__exit__``."""
 
     def __init__(self, limits: Limits = Limits(), hide: list[Path] = ()):
+        """``hide``: folders a learner's process must not see even when they are world-readable
+        (the course source with its answer keys, the course folder), where mounts allow it."""
         self.limits = limits
-        self.hide = [str(Path(p).resolve()) for p in hide]
+        self.hide = [str(Path(p).resolve()) for p in [*hide, *_clone_course()]]
         self.isolation_note: str | None = None
         self._level = confine.NONE
-        self._server = None
-        self._send_lock = threading.Lock()
-        self._state = threading.Condition()
-        self._pids: dict[str, int] = {}
-        self._statuses: dict[int, int] = {}
-        self._free_uids = list(range(UID_BASE + (os.getpid() % 10_000) * UID_SLOTS,
-                                     UID_BASE + (os.getpid() % 10_000 + 1) * UID_SLOTS))
+        self._launcher = None
+        self._uid_lock = threading.Lock()
+        first = UID_BASE + (os.getpid() % 100_000) * UID_SLOTS
+        self._free_uids = list(range(first, first + UID_SLOTS))
 
-    # ---- the warm process -------------------------------------------------------------
     def __enter__(self):
         self._base = Path(tempfile.mkdtemp(prefix="keyaccount-sandbox-"))
-        self._ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {k: os.environ[k] for k in ENV_KEPT if k in os.environ} | QUIET_THREADS
         env |= {"PATH": _path(), "IPYTHONDIR": str(self._base / "ipython"), "MPLBACKEND": "Agg"}
-        code = (f"import sys; sys.path[:0] = {_import_roots()!r}; "
-                "from keyaccount.grader.warm import serve; serve(int(sys.argv[1]))")
-        self._server = subprocess.Popen([sys.executable, "-I", "-c", code, str(theirs.fileno())],
-                                        pass_fds=[theirs.fileno()], env=env, cwd=self._base,
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        theirs.close()
-        ready = self._receive_ready()
-        self._level = ready["ready"]
+        try:
+            self._launcher = self._start_launcher(env)
+        except launch.LaunchError:
+            shutil.rmtree(self._base, ignore_errors=True)
+            raise SandboxError("评分进程无法启动：请检查 keyaccount 的安装") from None
+        self._level = self._launcher.level
         self.isolation_note = NOTES.get(self._level)
         os.chmod(self._base, 0o711 if self._level == confine.FULL else 0o700)
-        self._listener = threading.Thread(target=self._listen, daemon=True)
-        self._listener.start()
         return self
 
-    def _receive_ready(self) -> dict:
-        reader = frames.Reader(1 << 16)
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if select.select([self._ctrl], [], [], 1.0)[0]:
-                data = self._ctrl.recv(1 << 16)
-                messages = reader.feed(data) if data else None
-                if messages is None:
-                    break
-                if messages:
-                    return messages[0]
-        self.__exit__()
-        raise SandboxError("评分进程无法启动：请检查 keyaccount 的安装（python -m keyaccount.grader.warm）")
-
-    def _listen(self) -> None:
-        """Record the pid of each started job and the exit status of each finished one."""
-        reader = frames.Reader(1 << 62)
-        while data := self._ctrl.recv(1 << 16):
-            for message in reader.feed(data):
-                with self._state:
-                    if "job" in message:
-                        self._pids[message["job"]] = message["pid"]
-                        self._statuses.pop(message["pid"], None)  # a stale one of a reused pid
-                    else:
-                        self._statuses[message["pid"]] = message["status"]
-                    self._state.notify_all()
+    def _start_launcher(self, env: dict):
+        if FORK:
+            try:
+                return launch.ForkServer(env, self._base)
+            except OSError:  # no SEQPACKET Unix sockets (macOS): spawned warm processes instead
+                pass
+        return launch.SpawnPool(env, self._base)
 
     def __exit__(self, *exc):
-        if self._server is not None:
-            self._ctrl.shutdown(socket.SHUT_RDWR)
-            if getattr(self, "_listener", None):
-                self._listener.join()
-            self._ctrl.close()
-            try:
-                self._server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._server.kill()
-                self._server.wait()
+        if self._launcher is not None:
+            self._launcher.close()
         shutil.rmtree(self._base, ignore_errors=True)
 
-    # ---- one submission ---------------------------------------------------------------
     def run(self, notebook, files: Path, answer_names: list[str]) -> Execution:
         """Execute ``notebook`` with ``files`` as its folder; see the module docstring."""
         notebook = copy.deepcopy(notebook)
@@ -142,108 +109,90 @@ class Sandbox:
             cell.outputs, cell.execution_count = [], None
         uid = self._take_uid()
         workdir = Path(tempfile.mkdtemp(dir=self._base))
+        ended = False
         try:
-            _copy_regular_files(Path(files), workdir)
-            if uid is not None:
-                _give(workdir, uid)
+            if self._level != confine.FULL:  # at full isolation the child copies into its own tmpfs
+                confine.copy_regular_files(Path(files), workdir)
             spec = {"level": self._level, "uid": uid, "hide": self.hide, "workdir": str(workdir),
+                    "files": str(Path(files).resolve()),
                     "limits": asdict(self.limits), "answer_names": list(answer_names),
-                    "total_output_cells": 5, "env": self._learner_env(workdir),
+                    "env": self._learner_env(workdir),
                     "cells": [[n, cell.source] for n, cell in enumerate(code_cells, start=1)]}
-            run = _Run(self, code_cells, answer_names)
-            run.start(spec)
+            run = _Run(self.limits, code_cells, answer_names)
+            ended = run.start(self._launcher, spec)
             return Execution(notebook, run.answers, run.problems)
         finally:
-            if uid is not None:
-                confine.kill_all_of(uid)
             shutil.rmtree(workdir, ignore_errors=True)
-            if uid is not None:
-                with self._state:
+            if uid is not None and ended:  # a uid whose process may live on is never reused
+                with self._uid_lock:
                     self._free_uids.append(uid)
 
     def _take_uid(self) -> int | None:
         if self._level != confine.FULL:
             return None
-        with self._state:
-            uid = self._free_uids.pop(0)
-        confine.kill_all_of(uid)
-        return uid
+        with self._uid_lock:
+            if not self._free_uids:
+                raise SandboxError("同时运行的作业太多")
+            return self._free_uids.pop(0)
 
     def _learner_env(self, workdir: Path) -> dict:
         return {"HOME": str(workdir), "PATH": _path(), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
                 "TMPDIR": "/tmp" if self._level == confine.FULL else str(workdir),
                 "MPLCONFIGDIR": str(workdir / ".matplotlib"), "MPLBACKEND": "Agg"} | QUIET_THREADS
 
-    def _start_job(self, spec_r: int, result_w: int) -> int:
-        job = uuid.uuid4().hex
-        with self._send_lock:
-            socket.send_fds(self._ctrl, [job.encode()], [spec_r, result_w])
-        with self._state:
-            self._state.wait_for(lambda: job in self._pids, timeout=30)
-            return self._pids.pop(job, None)
-
-    def _status(self, pid: int, wait: float) -> int | None:
-        with self._state:
-            self._state.wait_for(lambda: pid in self._statuses, timeout=wait)
-            return self._statuses.pop(pid, None)
-
 
 class _Run:
     """The parent's side of one job: feed the spec, read messages, enforce the time limits."""
 
-    def __init__(self, sandbox: Sandbox, code_cells: list, answer_names: list[str]):
-        self.sandbox, self.limits = sandbox, sandbox.limits
-        self.cells, self.names = code_cells, answer_names
+    def __init__(self, limits: Limits, code_cells: list, answer_names: list[str]):
+        self.limits, self.cells, self.names = limits, code_cells, answer_names
         self.answers, self.problems = {}, []
         self.current = None  # the number of the cell running now
         self.finished = False
 
-    def start(self, spec: dict) -> None:
-        spec_r, spec_w = os.pipe()
-        result_r, result_w = os.pipe()
+    def start(self, launcher, spec: dict) -> bool:
+        """Run the job; True once its process (and, isolated, all it started) has ended."""
         try:
-            pid = self.sandbox._start_job(spec_r, result_w)
-        finally:
-            os.close(spec_r)
-            os.close(result_w)
-        try:
-            if pid is None:
-                self.problems.append("评分进程没有响应，这份作业没有运行")
-                return
-            _write_all(spec_w, frames.pack(spec)[4:])
-            os.close(spec_w)
-            spec_w = None
-            killed = self._read(result_r, pid)
-            self._explain_end(pid, killed)
-        finally:
-            os.close(result_r)
-            if spec_w is not None:
-                os.close(spec_w)
+            job = launcher.launch(frames.pack(spec)[4:])
+        except launch.LaunchError:
+            self.problems.append("评分进程没有响应，这份作业没有运行")
+            return False
+        killed = self._read(job)
+        status = job.status(GRACE)
+        if status is None:
+            job.kill()
+            status = job.status(10)
+        self._explain_end(killed, status)
+        return status is not None
 
-    def _read(self, fd: int, pid: int) -> str | None:
+    def _read(self, job) -> str | None:
         """Read until the child is done; returns why it was killed (None if it was not)."""
-        budget = self.limits.output_kb * 1024 * 5 * 2 + plain.MAX_BYTES * len(self.names) + (1 << 20)
+        budget = (self.limits.output_kb * 1024 * TOTAL_OUTPUT_CELLS * 6 + plain.MAX_BYTES * len(self.names)
+                  + (1 << 20))  # escaped UTF-8 JSON is up to 6x the text
         reader = frames.Reader(budget)
-        now = time.monotonic()
-        total_deadline, cell_deadline = now + self.limits.total_timeout, None
+        # until the first message a spawned (Windows) process may still be warming up
+        total_deadline, cell_deadline = time.monotonic() + launch.START_TIMEOUT, None
         while True:
             now = time.monotonic()
             if now >= total_deadline or (cell_deadline and now >= cell_deadline):
-                self._kill(pid)
+                job.kill()
                 return "total" if now >= total_deadline else "cell"
-            wait = min(total_deadline, cell_deadline or total_deadline) - now
-            if not select.select([fd], [], [], min(wait, 1.0))[0]:
+            try:
+                data = job.chunks.get(timeout=min(total_deadline, cell_deadline or total_deadline) - now)
+            except queue.Empty:
                 continue
-            data = os.read(fd, 1 << 16)
             if not data:
                 return None
             try:
-                messages = reader.feed(data)
-                for message in messages:
+                for message in reader.feed(data):
+                    if self.current is None:
+                        total_deadline = time.monotonic() + self.limits.total_timeout
                     cell_deadline = self._take(message, cell_deadline)
-            except (frames.FrameError, KeyError, TypeError, ValueError, IndexError):
-                self._kill(pid)
+            except (frames.FrameError, KeyError, TypeError, ValueError, IndexError, AttributeError):
+                job.kill()
                 return "garbled"
+            if self.finished:  # what it may still write (or a child of it holding the pipe) is not read
+                return None
 
     def _take(self, message: dict, cell_deadline):
         kind = message["t"]
@@ -275,6 +224,8 @@ class _Run:
                                  "多出的部分没有保留")
 
     def _take_answers(self, answers: dict) -> None:
+        if not isinstance(answers, dict):
+            raise ValueError("answers")
         for name in self.names:
             entry = answers.get(name)
             if not isinstance(entry, dict):
@@ -286,14 +237,7 @@ class _Run:
             except plain.NotPlain as e:
                 self.problems.append(f"{name} 不是普通数据（{_safe(str(e))}），记 0 分")
 
-    def _kill(self, pid: int) -> None:
-        for kill in (os.killpg, os.kill):
-            try:
-                kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-
-    def _explain_end(self, pid: int, killed: str | None) -> None:
+    def _explain_end(self, killed: str | None, status: int | None) -> None:
         where = f"第 {self.current} 个代码单元格" if self.current else "笔记本开始运行时"
         if killed == "cell":
             self.problems.append(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
@@ -301,7 +245,6 @@ class _Run:
             self.problems.append(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
         elif killed == "garbled":
             self.problems.append(f"{where}之后的运行结果太大或无法读取，已停止")
-        status = self.sandbox._status(pid, wait=5 if killed or not self.finished else 0)
         if killed or self.finished:
             return
         if status is not None and status < 0:
@@ -327,7 +270,8 @@ def _clean_output(raw) -> nbformat.NotebookNode | None:
     data = raw.get("data")
     if kind not in ("display_data", "execute_result") or not isinstance(data, dict):
         return None
-    data = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and len(k) < 100}
+    data = {mime: value for mime, value in data.items() if mime in MIME_KEPT and isinstance(value, str)
+            and (not mime.startswith("image/") or BASE64.fullmatch(value))}
     if kind == "display_data":
         return nbformat.v4.new_output("display_data", data=data)
     count = raw.get("execution_count")
@@ -340,37 +284,13 @@ def _safe(text) -> str:
     return "".join(ch for ch in str(text) if ch not in "<>&\"'`\r\n")[:80]
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    try:
-        while data:
-            data = data[os.write(fd, data):]
-    except BrokenPipeError:
-        pass
-
-
-def _copy_regular_files(source: Path, target: Path) -> None:
-    """Copy folders and regular files only (no links, devices or pipes) from source to target."""
-    for entry in os.scandir(source):
-        if entry.is_dir(follow_symlinks=False):
-            os.mkdir(target / entry.name)
-            _copy_regular_files(Path(entry.path), target / entry.name)
-        elif entry.is_file(follow_symlinks=False):
-            shutil.copyfile(entry.path, target / entry.name, follow_symlinks=False)
-
-
-def _give(folder: Path, uid: int) -> None:
-    """Make ``folder`` and everything in it belong to ``uid`` alone."""
-    os.chown(folder, uid, uid)
-    os.chmod(folder, 0o700)
-    for root, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            os.lchown(os.path.join(root, name), uid, uid)
-
-
 def _path() -> str:
     return os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
 
 
-def _import_roots() -> list[str]:
-    """Where this keyaccount was imported from, so the warm process finds the same code."""
-    return [str(Path(keyaccount.__file__).resolve().parent.parent)]
+def _clone_course() -> list[Path]:
+    """Run from a clone, the clone is a course too: its answer keys and runtime stay hidden."""
+    if not (CLONE_ROOT / "solutions").is_dir():
+        return []
+    course = Course.at(CLONE_ROOT)
+    return [folder for folder in (course.source, course.runtime) if folder.is_dir()]

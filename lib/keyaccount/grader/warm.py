@@ -4,8 +4,8 @@
 warmed interpreter; ``python -m keyaccount.grader.warm once`` (Windows) warms up, runs one job
 from stdin and exits. A child confines itself (``confine``), runs the notebook's code cells
 with IPython, reports each cell's outputs and finally the answers as plain data (``plain``).
-Never imported here: answer keys, the learner-side self-check (``keyaccount.grading`` until
-its keys move out), course operations, the grader itself beyond this module.
+Never imported here: answer keys (they live in the course source only), the trainer's course
+operations, the grader itself beyond this module.
 """
 import base64
 import errno
@@ -13,16 +13,19 @@ import importlib
 import json
 import os
 import pkgutil
+import select
 import signal
 import socket
 import sys
+import threading
+import _thread
 from pathlib import Path
 from types import SimpleNamespace
 
 from keyaccount.grader import confine, frames, plain
 
-NOT_WARMED = ("keyaccount.exercises", "keyaccount.grading", "keyaccount.course",
-              "keyaccount.grader", "keyaccount.slides")
+NOT_WARMED = ("keyaccount.course", "keyaccount.grader", "keyaccount.slides")
+TOTAL_OUTPUT_CELLS = 5  # a whole notebook shows at most this many cells' worth of output
 TRACEBACK_LINES = 8
 LINE_CHARS = 300
 HINTS = {
@@ -55,7 +58,21 @@ def warm_up():
     import keyaccount
 
     _import_all(keyaccount)
+    _render_once()
     return _make_shell()
+
+
+def _render_once() -> None:
+    """Draw and save one small figure with Chinese text, so fonts and caches are warm."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("预热")
+    fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+    plt.close(fig)
 
 
 def _import_all(package) -> None:
@@ -172,7 +189,7 @@ class Recorder:
         lines = _short_traceback(tb, self.cell_numbers)
         evalue = "运行时间超过限制，已停止" if kind == "timeout" else _cut(str(value), 1000)
         hint = HINTS.get(etype.__name__) if etype else None
-        lines.append(_cut(f"{etype.__name__ if etype else '错误'}: {evalue}", LINE_CHARS))
+        lines.append(evalue if kind == "timeout" else _cut(f"{etype.__name__}: {evalue}", LINE_CHARS))
         if hint:
             lines.append(f"提示：{hint}")
         output = {"output_type": "error", "ename": _cut(getattr(etype, "__name__", "Error"), 100),
@@ -188,7 +205,7 @@ def _kind(etype, value) -> str | None:
     """What kind of limit a cell ran into, judged from its exception."""
     if etype is None:
         return None
-    if issubclass(etype, CellTimeout):
+    if issubclass(etype, CellTimeout) or (issubclass(etype, KeyboardInterrupt) and TIMER.fired):
         return "timeout"
     if issubclass(etype, MemoryError):
         return "memory"
@@ -243,28 +260,63 @@ class _Stream:
         return False
 
 
+class _Timer:
+    """A cell's time limit: SIGALRM raising CellTimeout where there is one; elsewhere (Windows)
+    a thread that interrupts the main thread."""
+
+    def __init__(self):
+        self.fired, self._thread = False, None
+
+    def start(self, seconds: float) -> None:
+        self.fired = False
+        if hasattr(signal, "setitimer"):
+            signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        else:
+            self._thread = threading.Timer(seconds, self._fire)
+            self._thread.daemon = True
+            self._thread.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        _thread.interrupt_main()
+
+    def cancel(self) -> None:
+        if hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        elif self._thread is not None:
+            self._thread.cancel()
+
+
 def _on_alarm(signum, frame):
     raise CellTimeout()
+
+
+TIMER = _Timer()
 
 
 def run_job(shell, spec: dict, send) -> None:
     """Confine this process, run the cells in ``spec`` and ``send`` what happened."""
     limits = SimpleNamespace(**spec["limits"])
-    workdir = Path(spec["workdir"])
-    confine.confine(spec["level"], workdir, spec["uid"], spec["hide"], limits)
+    confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
     os.environ.clear()
     os.environ.update(spec["env"])
-    sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(os.devnull)
-    RECORDER.total_budget = limits.output_kb * 1024 * spec["total_output_cells"]
-    signal.signal(signal.SIGALRM, _on_alarm)
+    run_cells(shell, spec["cells"], limits, send)
+    send({"t": "answers", "answers": _answers(shell.user_ns, spec["answer_names"])})
+
+
+def run_cells(shell, cells: list, limits, send) -> None:
+    """Run ``cells`` ([number, source] pairs) in order, as a kernel would, each under its timer."""
     import matplotlib.pyplot as plt
 
-    for number, source in spec["cells"]:
+    sys.stdout, sys.stderr, sys.stdin = _Stream("stdout"), _Stream("stderr"), open(0, closefd=False)
+    RECORDER.total_budget = limits.output_kb * 1024 * TOTAL_OUTPUT_CELLS
+    for number, source in cells:
         send({"t": "cell", "n": number})
         RECORDER.start(limits.output_kb * 1024)
         RECORDER.cell_numbers[shell.execution_count] = number
         try:
-            signal.setitimer(signal.ITIMER_REAL, limits.cell_timeout)
+            TIMER.start(limits.cell_timeout)
             shell.run_cell(source, store_history=True)
             for num in plt.get_fignums():
                 shell.display_pub.publish(shell.display_formatter.format(plt.figure(num))[0])
@@ -272,10 +324,9 @@ def run_job(shell, spec: dict, send) -> None:
         except BaseException:  # the timer fired outside the learner's code, or a display failed
             RECORDER.error(*sys.exc_info())
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            TIMER.cancel()
         send({"t": "done", "n": number, "outputs": RECORDER.outputs, "kind": RECORDER.kind,
               "truncated": RECORDER.truncated})
-    send({"t": "answers", "answers": _answers(shell.user_ns, spec["answer_names"])})
 
 
 def _answers(namespace: dict, names: list[str]) -> dict:
@@ -310,23 +361,32 @@ def _read_all(fd: int) -> bytes:
 
 
 def serve(ctrl_fd: int) -> None:
-    """Fork server: one child per (job id, spec fd, result fd) message on the control socket."""
+    """Fork server: one child per (job id, spec fd, result fd) message on the control socket;
+    reports each child's pid and, as soon as it ends, its exit status."""
     ctrl = socket.socket(fileno=ctrl_fd)
     shell = warm_up()
-    ctrl.sendall(frames.pack({"ready": confine.probe()}))
-    ctrl.settimeout(0.05)
+    level = confine.probe()
+    own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY) if level == confine.FULL else None
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    ctrl.sendall(frames.pack({"ready": level}))
     children = set()
     while True:
-        try:
+        readable = select.select([ctrl, wake_r], [], [])[0]
+        if wake_r in readable:
+            os.read(wake_r, 1024)
+        if ctrl in readable:
             message, fds, _, _ = socket.recv_fds(ctrl, 1024, 2)
-        except socket.timeout:
-            message, fds = None, []
-        if message == b"":  # the grader is gone: so are its jobs
-            for pid in children:
-                os.kill(pid, signal.SIGKILL)
-            return
-        if message:
-            pid = os.fork()
+            if not message:  # the grader is gone: so are its jobs
+                for pid in children:
+                    os.kill(pid, signal.SIGKILL)
+                return
+            if own_pid_namespace is None:
+                pid = os.fork()
+            else:
+                pid = confine.fork_into_own_pid_namespace(own_pid_namespace)
             if pid == 0:
                 _fork_child(shell, fds)
             for fd in fds:
@@ -334,9 +394,14 @@ def serve(ctrl_fd: int) -> None:
             children.add(pid)
             ctrl.sendall(frames.pack({"job": message.decode(), "pid": pid}))
         while children:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-            if pid == 0:
+            ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            if ended is None:
                 break
+            try:  # while it is not reaped its pid is not reused: end what it started, then reap
+                os.killpg(ended.si_pid, signal.SIGKILL)
+            except OSError:
+                pass
+            pid, status = os.waitpid(ended.si_pid, 0)
             children.discard(pid)
             ctrl.sendall(frames.pack({"pid": pid, "status": os.waitstatus_to_exitcode(status)}))
 
@@ -344,6 +409,7 @@ def serve(ctrl_fd: int) -> None:
 def _fork_child(shell, fds) -> None:
     code = 1
     try:
+        signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         _child(shell, *confine.keep_only_fds(*fds))
         code = 0
