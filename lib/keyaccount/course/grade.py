@@ -22,7 +22,6 @@ from keyaccount.course.keys import load_answer_key
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
 from keyaccount.course.nbgrader_run import run_nbgrader
-from keyaccount.course.paths import CLONE_ROOT
 from keyaccount.grader import feedback, preflight, record, sanitise, score
 from keyaccount.grader.sandbox import Limits, Sandbox
 
@@ -98,8 +97,8 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
 
 
 def _hidden(course: Course) -> list[Path]:
-    """Folders a learner's process must not see: the course's, and a clone's answer keys."""
-    folders = [course.source, course.release, course.runtime, CLONE_ROOT / "solutions"]
+    """The course's folders, which a learner's process must not see (the sandbox adds a clone's)."""
+    folders = [course.source, course.release, course.runtime]
     kit = Path(keyaccount.__file__).resolve()
     if not kit.is_relative_to(course.root):
         folders.append(course.root)
