@@ -112,7 +112,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_collect)
     s = sub.add_parser("grade", help="并行自动批改并生成反馈")
     s.add_argument("assignment")
-    s.add_argument("--workers", type=int, default=None, help="同时批改的进程数（默认：CPU 核数）")
+    s.add_argument("--workers", type=int, default=None, help="同时批改的学员数（默认：CPU 核数）")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="单个单元格最长运行秒数")
     s.add_argument("--student", action="append", help="只批改这位学员（可重复）")
     s.set_defaults(run=_grade)

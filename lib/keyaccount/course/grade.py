@@ -107,16 +107,24 @@ def _hidden(course: Course) -> list[Path]:
 
 def _grade_learner(box: Sandbox, course: Course, assignment: str, notebooks: list[_Notebook], key: dict,
                    student: str) -> list[_Graded]:
-    folder = course.submitted / student / assignment
-    return [_grade_notebook(box, course.release / assignment, folder, notebook, key) for notebook in notebooks]
+    """Each notebook of one learner; whatever goes wrong with one of them, it scores 0 and says so."""
+    folder, graded = course.submitted / student / assignment, []
+    for notebook in notebooks:
+        try:
+            graded.append(_grade_notebook(box, course.release / assignment, folder, notebook, key))
+        except Exception as error:  # the batch goes on; the trainer sees which learner and why
+            graded.append(_Graded(notebook.name, None, None, {}, [
+                f"{notebook.name} 批改时出错（{type(error).__name__}），这份笔记本暂记 0 分：请告诉培训师。"],
+                (0.0, sum(t.points for t in notebook.tests))))
+    return graded
 
 
 def _grade_notebook(box: Sandbox, release: Path, folder: Path, notebook: _Notebook, key: dict) -> _Graded:
     path = folder / notebook.name
     most = sum(t.points for t in notebook.tests)
     if not path.is_file():
-        return _Graded(notebook.name, None, None, {}, [f"缺少笔记本 {notebook.name}：请提交这个文件（这份笔记本按 0 分计）。"],
-                       (0.0, most))
+        missing = f"缺少笔记本 {notebook.name}：请提交这个文件（这份笔记本按 0 分计）。"
+        return _Graded(notebook.name, None, None, {}, [missing], (0.0, most))
     nb, notes = preflight.parse(path.read_bytes(), notebook.name)
     if nb is None:
         return _Graded(notebook.name, None, None, {}, notes, (0.0, most))
@@ -125,7 +133,8 @@ def _grade_notebook(box: Sandbox, release: Path, folder: Path, notebook: _Notebo
         files = _stage(folder, release, Path(tmp))
         execution = box.run(nb, files, [t.answer for t in notebook.tests])
     autograded, cut = sanitise.autograded(nb, execution.notebook)
-    scored = score.score(notebook.tests, execution.answers, key, sanitise.form_failures(autograded), execution.problems)
+    scored = score.score(notebook.tests, execution.answers, key, sanitise.form_failures(autograded),
+                         execution.problems)
     earned = round(sum(s.points for s in scored.values()), 2)
     return _Graded(notebook.name, autograded, nb, scored, notes + list(execution.problems) + cut, (earned, most))
 

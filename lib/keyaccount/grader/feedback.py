@@ -27,7 +27,7 @@ _local = threading.local()
 def _exporter() -> HTMLExporter:
     if not hasattr(_local, "exporter"):
         _local.exporter = HTMLExporter(template_name="basic", exclude_input_prompt=True,
-                                       exclude_output_prompt=True)
+                                       exclude_output_prompt=True, exclude_anchor_links=True)
     return _local.exporter
 
 

@@ -18,6 +18,7 @@ CUT_NOTE = "\n…（输出太长，只保留开头 {limit} 个字符）"
 OUTPUTS_PER_CELL = 30
 IMAGE_LIMIT = 2_000_000  # base64 characters of one picture
 TEXT_KINDS = ("text/markdown", "text/plain")  # the first found is shown, as plain text
+FORM_ERRORS = ("AssertionError", "FormError")  # what the visible check in a test cell raises on a wrong form
 MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -51,14 +52,14 @@ def autograded(restored: nbformat.NotebookNode, executed: nbformat.NotebookNode 
 
 
 def form_failures(nb: nbformat.NotebookNode) -> dict[str, str]:
-    """Grade cells whose visible form check failed (an AssertionError) in the learner's run → its message.
+    """Grade cells whose visible form check failed in the learner's run → its message.
 
     Such a cell scores 0, as in stock nbgrader; the learner's process can only lose points this way.
     """
     found = {}
     for cell in nb.cells:
         for output in cell.get("outputs", []) if is_grade(cell) else []:
-            if output.output_type == "error" and output.ename == "AssertionError":
+            if output.output_type == "error" and output.ename in FORM_ERRORS:
                 found[cell.metadata["nbgrader"]["grade_id"]] = output.evalue[:300]
     return found
 
