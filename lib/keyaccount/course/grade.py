@@ -151,14 +151,15 @@ def _stage(folder: Path, release: Path, tmp: Path) -> Path:
 def _keep(course: Course, gb: Gradebook, assignment: str, student: str, graded: list[_Graded],
           collected: list[str], run: GradeRun) -> None:
     """Record the learner's scores and write their autograded notebooks and feedback pages."""
-    folder = course.submitted / student / assignment
-    stamp = folder / TIMESTAMP
-    record.submission(gb, assignment, student, stamp.read_text("utf-8").strip() if stamp.is_file() else None)
+    stamp = course.submitted / student / assignment / TIMESTAMP
+    stamped = stamp.is_file() and not stamp.is_symlink()
+    when = stamp.read_text("utf-8", errors="replace")[:100].strip() if stamped else None
+    record.submission(gb, assignment, student, when)
     outputs = {kind: getattr(course, kind) / student / assignment for kind in ("autograded", "feedback")}
     for target in outputs.values():
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
-    if stamp.is_file():
+    if stamped:
         shutil.copyfile(stamp, outputs["autograded"] / TIMESTAMP)
     found = []
     for item in graded:

@@ -113,12 +113,13 @@ def _restore_metadata(nb, release, name: str) -> list[str]:
 def _overwrite_graded_cells(nb, released: dict, name: str) -> list[str]:
     """Locked cells become the release's again; answer cells keep their text under the release's metadata.
 
-    Cells only the learner marked as graded lose that mark, and cell metadata is only nbgrader's.
+    Graded cells carry the release's metadata; every other cell loses its metadata (tags, a learner's own
+    nbgrader marks).
     """
     edited = []
     for index, cell in enumerate(nb.cells):
         original = released.get(_meta(cell).get("grade_id"))
-        cell.metadata = {"nbgrader": copy.deepcopy(original.metadata["nbgrader"])} if original else {}
+        cell.metadata = copy.deepcopy(original.metadata) if original else {}
         if original is None:
             continue
         if is_locked(original) or (is_grade(original) and not is_solution(original)):
@@ -157,10 +158,9 @@ def _put_back_deleted(nb, release, name: str) -> list[str]:
 
 
 def _copy(original, source: str | None = None):
-    """A fresh cell like ``original`` (type, nbgrader metadata), with ``source`` if given."""
+    """A fresh cell like ``original`` (type, id, metadata), with ``source`` if given."""
     make = {"code": nbformat.v4.new_code_cell, "markdown": nbformat.v4.new_markdown_cell,
             "raw": nbformat.v4.new_raw_cell}[original.cell_type]
-    cell = make(original.source if source is None else source,
-                metadata={"nbgrader": copy.deepcopy(original.metadata["nbgrader"])})
+    cell = make(original.source if source is None else source, metadata=copy.deepcopy(original.metadata))
     cell.id = original.get("id", cell.id)
     return cell

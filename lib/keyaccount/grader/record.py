@@ -23,8 +23,10 @@ def submission(gb: Gradebook, assignment: str, student: str, timestamp: str | No
         with warnings.catch_warnings():  # nbgrader's own add_submission trips SQLAlchemy's autoflush notes
             warnings.simplefilter("ignore", SAWarning)
             sub = gb.add_submission(assignment, student)
-    if timestamp:
-        sub.timestamp = parse_utc(timestamp)
+    try:
+        sub.timestamp = parse_utc(timestamp) if timestamp else sub.timestamp
+    except (ValueError, OverflowError):  # a timestamp.txt that is not a time keeps the one recorded
+        pass
     return sub
 
 

@@ -13,6 +13,7 @@ from nbgrader.utils import is_grade, is_solution
 
 from keyaccount.compare import compare
 
+
 @dataclass(frozen=True)
 class TestCell:
     """A graded test cell of the source: the answer it scores and its points."""
