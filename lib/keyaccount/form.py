@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keyaccount.compare import MISSING, is_number
+from keyaccount.course.layout import Course
 
 FORM_FILE = "form.json"
 TYPE_NAMES = {"number": "一个数字", "text": "文字（加引号）", "bool": "True 或 False", "dict": "字典 {键: 值}",
@@ -60,7 +61,6 @@ def load_form(assignment: str, start: Path | None = None) -> Form:
     candidates = [here / FORM_FILE]
     for folder in (here, *here.parents):
         if (folder / "nbgrader_config.py").is_file():
-            from keyaccount.course.layout import Course
             course = Course.at(folder)
             candidates += [course.release / assignment / FORM_FILE, course.source / assignment / FORM_FILE]
             break
