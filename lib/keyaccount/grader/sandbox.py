@@ -25,6 +25,7 @@ from keyaccount.grader import confine, frames, launch, plain
 from keyaccount.grader.warm import TOTAL_OUTPUT_CELLS
 
 GRACE = 2.0  # seconds a cell may outlive its own timer before the hard kill
+MAX_PROBLEMS = 20
 FORK = hasattr(os, "fork")  # else (Windows) a pool of spawned warm processes, one per learner
 UID_BASE = 2_000_000_000  # job uids: far above any real user, one range per grading process
 UID_SLOTS = 1000
@@ -155,7 +156,7 @@ class _Run:
         try:
             job = launcher.launch(frames.pack(spec)[4:])
         except launch.LaunchError:
-            self.problems.append("评分进程没有响应，这份作业没有运行")
+            self._problem("评分进程没有响应，这份作业没有运行")
             return False
         killed = self._read(job)
         status = job.status(GRACE)
@@ -207,7 +208,14 @@ class _Run:
             self.finished = True
         return cell_deadline
 
+    def _problem(self, text: str) -> None:
+        """Note a reason once; a run that keeps failing still gets a short list."""
+        if text not in self.problems and len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+
     def _cell_done(self, number: int, message: dict) -> None:
+        if not 1 <= number <= len(self.cells):
+            raise ValueError("cell number")
         cell = self.cells[number - 1]
         cell.outputs = [out for out in map(_clean_output, message["outputs"]) if out is not None]
         cell.execution_count = number
@@ -218,9 +226,9 @@ class _Run:
             "processes": f"第 {number} 个代码单元格启动的进程太多，被拒绝了",
         }.get(message["kind"])
         if reason:
-            self.problems.append(reason)
+            self._problem(reason)
         if message["truncated"] is True:
-            self.problems.append(f"第 {number} 个代码单元格的输出太多（超过 {self.limits.output_kb} KB），"
+            self._problem(f"第 {number} 个代码单元格的输出太多（超过 {self.limits.output_kb} KB），"
                                  "多出的部分没有保留")
 
     def _take_answers(self, answers: dict) -> None:
@@ -235,23 +243,25 @@ class _Run:
                     raise plain.NotPlain(_safe(entry.get("not_plain")))
                 self.answers[name] = plain.decode(entry["plain"])
             except plain.NotPlain as e:
-                self.problems.append(f"{name} 不是普通数据（{_safe(str(e))}），记 0 分")
+                self._problem(f"{name} 不是普通数据（{_safe(str(e))}），记 0 分")
 
     def _explain_end(self, killed: str | None, status: int | None) -> None:
         where = f"第 {self.current} 个代码单元格" if self.current else "笔记本开始运行时"
         if killed == "cell":
-            self.problems.append(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
+            self._problem(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
         elif killed == "total":
-            self.problems.append(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
+            self._problem(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
         elif killed == "garbled":
-            self.problems.append(f"{where}之后的运行结果太大或无法读取，已停止")
+            self._problem(f"{where}之后的运行结果太大或无法读取，已停止")
         if killed or self.finished:
             return
-        if status is not None and status < 0:
-            self.problems.append(f"{where}运行时 Python 进程被强行结束（信号 {-status}，"
-                                 "可能是内存用尽），后面的单元格没有运行")
+        if status is None:
+            self._problem(f"{where}运行时 Python 进程意外结束，后面的单元格没有运行")
+        elif status < 0:
+            self._problem(f"{where}运行时 Python 进程被强行结束（信号 {-status}，可能是内存用尽），"
+                          "后面的单元格没有运行")
         else:
-            self.problems.append(f"{where}结束了 Python 进程（退出码 {status}），后面的单元格没有运行")
+            self._problem(f"{where}结束了 Python 进程（退出码 {status}），后面的单元格没有运行")
 
 
 def _clean_output(raw) -> nbformat.NotebookNode | None:
