@@ -16,6 +16,8 @@ import pytest
 from IPython.utils.capture import capture_output
 
 import keyaccount
+from keyaccount.compare import compare
+from keyaccount.course.keys import load_answer_key
 from keyaccount.grader import confine, plain
 from keyaccount.grader.sandbox import NOTES, UID_BASE, UID_SLOTS, Limits, Sandbox
 
@@ -129,10 +131,11 @@ def test_a_right_notebook_gives_back_its_answers_as_equal_plain_values(sandbox, 
     assert names
     execution = sandbox.run(nb, files, names)
     assert execution.problems == []
-    expected = run_here(nb, names)
+    expected, key = run_here(nb, names), load_answer_key(ROOT / "solutions", assignment)
     assert execution.answers.keys() == expected.keys()
     for name in names:
         assert same(execution.answers[name], plain.decode(plain.encode(expected[name]))), name
+        assert compare(execution.answers[name], key[name])[0] == 1, name
 
 
 def test_sets_tuples_and_int_keyed_dicts_round_trip(sandbox, files):

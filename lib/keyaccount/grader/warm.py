@@ -301,8 +301,10 @@ def run_job(shell, spec: dict, send) -> None:
     confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
     os.environ.clear()
     os.environ.update(spec["env"])
-    run_cells(shell, spec["cells"], limits, send)
-    send({"t": "answers", "answers": _answers(shell.user_ns, spec["answer_names"])})
+    cells, names = spec["cells"], spec["answer_names"]
+    spec.clear()  # the grader's paths stay out of reach of gc.get_objects()
+    run_cells(shell, cells, limits, send)
+    send({"t": "answers", "answers": _answers(shell.user_ns, names)})
 
 
 def run_cells(shell, cells: list, limits, send) -> None:
