@@ -6,7 +6,9 @@ Attacks that need the isolation only root gets are skipped, with the reason, els
 import hashlib
 import os
 import re
+import shutil
 import socket
+import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -289,6 +291,20 @@ def test_the_installed_package_cannot_be_changed(sandbox, files):
     answers = sandbox.run(notebook(cell), files, ["result"]).answers
     assert answers["result"] in ("PermissionError", "OSError")
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+@needs_root
+def test_a_world_writable_folder_such_as_the_exchange_takes_no_forged_submission(sandbox, files):
+    exchange = Path(tempfile.mkdtemp(dir=ROOT, prefix=".exchange-test-"))  # outside every /tmp
+    try:
+        exchange.chmod(0o777)
+        cell = (f"import os\ntry:\n    os.mkdir({str(exchange / 'bob+funnel_forecast')!r})\n    result = 'written'\n"
+                "except OSError as e:\n    result = e.errno\nopen('mine.txt', 'w').write('still fine')")
+        execution = sandbox.run(notebook(cell), files, ["result"])
+        assert execution.answers["result"] == 30 and execution.problems == []  # EROFS
+        assert list(exchange.iterdir()) == []
+    finally:
+        shutil.rmtree(exchange)
 
 
 def test_the_network_cannot_be_reached(sandbox, files):

@@ -10,6 +10,7 @@ Three levels, probed once per grading run by the warm process:
 """
 import ctypes
 import os
+import re
 import shutil
 import signal
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 FULL, NET, NONE = "full", "net", "none"
 CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWNET = 0x00020000, 0x20000000, 0x10000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 NPROC_PER_JOB = 32  # processes and threads
@@ -101,6 +102,7 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits,
             if os.path.isdir(path):
                 _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
                        "size=4k,mode=000")
+        _read_only_except({*PRIVATE_TMP, str(workdir)})
     elif level == NET:
         _unshare(CLONE_NEWUSER | CLONE_NEWNET)
     os.chdir(workdir)
@@ -112,6 +114,25 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits,
         os.setresuid(uid, uid, uid)
     if _libc is not None:
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _read_only_except(writable: set[str]) -> None:
+    """Every other mount read-only for this job (a world-writable folder such as nbgrader's
+    exchange cannot take a forged submission); /proc, /sys and /dev stay as they are."""
+    keep = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC}
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        fields = line.split()
+        target = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
+        options = fields[5].split(",")
+        if target in writable or "ro" in options or target.split("/")[1] in ("proc", "sys", "dev"):
+            continue
+        flags = MS_BIND | MS_REMOUNT | MS_RDONLY
+        for option in options:
+            flags |= keep.get(option, 0)
+        try:
+            _mount(None, target, None, flags)
+        except OSError:  # a mount below a covered folder is not reachable anyway
+            pass
 
 
 def copy_regular_files(source: Path, target: Path, owner: int | None = None) -> None:
