@@ -456,3 +456,44 @@ def test_without_fork_a_spawned_warm_process_runs_each_learner(monkeypatch, tmp_
     assert first.answers["a"] == {1: ("甲",)}
     assert first.problems == ["第 2 个代码单元格运行超过 3 秒，已停止"]
     assert second.problems == [] and second.answers["pid"] != first.answers["pid"]
+
+
+WITHOUT_NAMESPACES = """
+import json, os, sys
+from pathlib import Path
+import nbformat
+from keyaccount.grader.sandbox import Limits, Sandbox
+course, files = Path(sys.argv[1]), Path(sys.argv[2])
+cell = (f"import os, time\\nuid = os.getuid()\\ntry:\\n    leak = open({str(course / 'gradebook.db')!r}).read()\\n"
+        "except OSError as e:\\n    leak = type(e).__name__\\nif os.fork() == 0:\\n    time.sleep(600)")
+with Sandbox(Limits(cell_timeout=5, total_timeout=20)) as box:
+    execution = box.run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), files, ["uid", "leak"])
+uid = execution.answers["uid"]
+left = [p for p in os.listdir("/proc") if p.isdigit() and uid and os.path.exists(f"/proc/{p}/status")
+        and f"Uid:\\t{uid}\\t" in open(f"/proc/{p}/status").read()]
+print(json.dumps({"note": box.isolation_note, "answers": execution.answers, "left": left}))
+"""
+
+
+@needs_root
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs util-linux setpriv to drop CAP_SYS_ADMIN")
+def test_root_without_namespaces_still_grades_and_says_so(tmp_path):
+    """A container's root often lacks CAP_SYS_ADMIN: each job still gets its own uid where the
+    Python installation is reachable by it, and the note says what is weaker."""
+    import json
+    import subprocess
+    import sys
+
+    course, files = tmp_path / "course", tmp_path / "files"
+    course.mkdir(mode=0o700)
+    files.mkdir()
+    (course / "gradebook.db").write_text("秘密")
+    done = subprocess.run(["setpriv", "--bounding-set=-sys_admin", sys.executable, "-c", WITHOUT_NAMESPACES,
+                           str(course), str(files)], capture_output=True, text=True, timeout=300)
+    result = json.loads(done.stdout)
+    assert CJK.search(result["note"])
+    if result["answers"]["uid"] != 0:  # the job ran as its own uid: no course, nothing left behind
+        assert result["note"] == NOTES[confine.UID]
+        assert result["answers"]["leak"] == "PermissionError" and result["left"] == []
+    else:  # this Python lies where only root may go (e.g. pyenv under /root): no uid to drop to
+        assert result["note"] == NOTES[confine.NONE]

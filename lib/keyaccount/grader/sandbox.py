@@ -35,6 +35,8 @@ QUIET_THREADS = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS
 MIME_KEPT = ("text/plain", "text/html", "text/markdown", "text/latex", "image/png", "image/jpeg")
 BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 NOTES = {
+    confine.UID: "隔离较弱：这台机器不允许建立独立的网络和文件系统空间（例如容器缺少权限），"
+                 "学员代码以独立的普通用户运行，但可以访问网络",
     confine.NET: "隔离较弱：不是以 root 运行，学员代码与评分用同一个系统用户，只隔离了网络并限制了资源",
     confine.NONE: "隔离较弱：这台电脑不支持进程隔离，学员代码与评分用同一个系统用户，可访问网络和本机文件",
 }
@@ -86,7 +88,7 @@ class Sandbox:
             raise SandboxError("评分进程无法启动：请检查 keyaccount 的安装") from None
         self._level = self._launcher.level
         self.isolation_note = NOTES.get(self._level)
-        os.chmod(self._base, 0o711 if self._level == confine.FULL else 0o700)
+        os.chmod(self._base, 0o711 if self._level in confine.OWN_UID else 0o700)
         return self
 
     def _start_launcher(self, env: dict):
@@ -113,7 +115,9 @@ class Sandbox:
         ended = False
         try:
             if self._level != confine.FULL:  # at full isolation the child copies into its own tmpfs
-                confine.copy_regular_files(Path(files), workdir)
+                confine.copy_regular_files(Path(files), workdir, owner=uid)
+                if uid is not None:
+                    os.chown(workdir, uid, uid)
             spec = {"level": self._level, "uid": uid, "hide": self.hide, "workdir": str(workdir),
                     "files": str(Path(files).resolve()),
                     "limits": asdict(self.limits), "answer_names": list(answer_names),
@@ -123,13 +127,15 @@ class Sandbox:
             ended = run.start(self._launcher, spec)
             return Execution(notebook, run.answers, run.problems)
         finally:
+            if self._level == confine.UID:  # no PID namespace ended what the job left running
+                confine.kill_all_of(uid)
             shutil.rmtree(workdir, ignore_errors=True)
             if uid is not None and ended:  # a uid whose process may live on is never reused
                 with self._uid_lock:
                     self._free_uids.append(uid)
 
     def _take_uid(self) -> int | None:
-        if self._level != confine.FULL:
+        if self._level not in confine.OWN_UID:
             return None
         with self._uid_lock:
             if not self._free_uids:
