@@ -151,9 +151,13 @@ def test_sets_tuples_and_int_keyed_dicts_round_trip(sandbox, files):
 
 
 def test_outputs_errors_and_figures_come_back_per_cell(sandbox, files):
-    nb = notebook("print('你好')", "1/0", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n'完'")
+    nb = notebook("print('你好')", "1/0", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n'完'",
+                  "x = 1\nprint('a'，'b')")
     execution = sandbox.run(nb, files, [])
-    first, second, third = execution.notebook.cells
+    first, second, third, fourth = execution.notebook.cells
+    syntax = fourth.outputs[0]
+    assert syntax.ename == "SyntaxError" and syntax.traceback[0] == "第 4 个代码单元格第 2 行：print('a'，'b')"
+    assert "中文标点" in syntax.traceback[-1] and "ipython-input" not in str(syntax)
     assert first.outputs[0].text == "你好\n"
     error = second.outputs[0]
     assert error.output_type == "error" and error.ename == "ZeroDivisionError"
