@@ -501,3 +501,12 @@ def test_root_without_namespaces_still_grades_and_says_so(tmp_path):
         assert result["answers"]["leak"] == "PermissionError" and result["left"] == []
     else:  # this Python lies where only root may go (e.g. pyenv under /root): no uid to drop to
         assert result["note"] == NOTES[confine.NONE]
+
+
+@needs_root
+def test_too_many_submitted_files_are_a_clear_reason(sandbox, files):
+    for i in range(5):
+        (files / f"big{i}.bin").write_bytes(b"0" * 5 * 2**20)  # 25 MB, the folder holds 4 x 5 MB
+    execution = sandbox.run(notebook("a = 1"), files, ["a"])
+    assert execution.answers == {}
+    assert execution.problems == ["提交的文件太大（合计超过 20 MB），这份作业没有运行"]

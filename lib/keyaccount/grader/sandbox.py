@@ -106,6 +106,8 @@ class Sandbox:
 
     def run(self, notebook, files: Path, answer_names: list[str]) -> Execution:
         """Execute ``notebook`` with ``files`` as its folder; see the module docstring."""
+        if not Path(files).is_dir():
+            raise NotADirectoryError(f"学员文件夹不存在：{files}")
         notebook = copy.deepcopy(notebook)
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for cell in code_cells:
@@ -211,6 +213,11 @@ class _Run:
             return None
         if kind == "answers":
             self._take_answers(message["answers"])
+            self.finished = True
+        if kind == "unconfined":
+            self._problem(f"提交的文件太大（合计超过 {self.limits.file_mb * confine.WORKDIR_FILES} MB），这份作业没有运行"
+                          if message["space"] is True else
+                          "评分环境没能准备好，这份作业没有运行（不是学员的问题，请告诉培训师）")
             self.finished = True
         return cell_deadline
 

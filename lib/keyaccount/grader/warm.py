@@ -309,7 +309,11 @@ TIMER = _Timer()
 def run_job(shell, spec: dict, send) -> None:
     """Confine this process, run the cells in ``spec`` and ``send`` what happened."""
     limits = SimpleNamespace(**spec["limits"])
-    confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
+    try:
+        confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
+    except Exception as error:  # too many files of the learner's, else the grading machine's problem
+        send({"t": "unconfined", "space": isinstance(error, OSError) and error.errno == errno.ENOSPC})
+        raise
     os.environ.clear()
     os.environ.update(spec["env"])
     cells, names = spec["cells"], spec["answer_names"]
