@@ -6,7 +6,9 @@ Attacks that need the isolation only root gets are skipped, with the reason, els
 import hashlib
 import os
 import re
+import shutil
 import socket
+import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +18,8 @@ import pytest
 from IPython.utils.capture import capture_output
 
 import keyaccount
+from keyaccount.compare import compare
+from keyaccount.course.keys import load_answer_key
 from keyaccount.grader import confine, plain
 from keyaccount.grader.sandbox import NOTES, UID_BASE, UID_SLOTS, Limits, Sandbox
 
@@ -129,10 +133,11 @@ def test_a_right_notebook_gives_back_its_answers_as_equal_plain_values(sandbox, 
     assert names
     execution = sandbox.run(nb, files, names)
     assert execution.problems == []
-    expected = run_here(nb, names)
+    expected, key = run_here(nb, names), load_answer_key(ROOT / "solutions", assignment)
     assert execution.answers.keys() == expected.keys()
     for name in names:
         assert same(execution.answers[name], plain.decode(plain.encode(expected[name]))), name
+        assert compare(execution.answers[name], key[name])[0] == 1, name
 
 
 def test_sets_tuples_and_int_keyed_dicts_round_trip(sandbox, files):
@@ -146,9 +151,13 @@ def test_sets_tuples_and_int_keyed_dicts_round_trip(sandbox, files):
 
 
 def test_outputs_errors_and_figures_come_back_per_cell(sandbox, files):
-    nb = notebook("print('你好')", "1/0", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n'完'")
+    nb = notebook("print('你好')", "1/0", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n'完'",
+                  "x = 1\nprint('a'，'b')")
     execution = sandbox.run(nb, files, [])
-    first, second, third = execution.notebook.cells
+    first, second, third, fourth = execution.notebook.cells
+    syntax = fourth.outputs[0]
+    assert syntax.ename == "SyntaxError" and syntax.traceback[0] == "第 4 个代码单元格第 2 行：print('a'，'b')"
+    assert "中文标点" in syntax.traceback[-1] and "ipython-input" not in str(syntax)
     assert first.outputs[0].text == "你好\n"
     error = second.outputs[0]
     assert error.output_type == "error" and error.ename == "ZeroDivisionError"
@@ -286,6 +295,20 @@ def test_the_installed_package_cannot_be_changed(sandbox, files):
     answers = sandbox.run(notebook(cell), files, ["result"]).answers
     assert answers["result"] in ("PermissionError", "OSError")
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+@needs_root
+def test_a_world_writable_folder_such_as_the_exchange_takes_no_forged_submission(sandbox, files):
+    exchange = Path(tempfile.mkdtemp(dir=ROOT, prefix=".exchange-test-"))  # outside every /tmp
+    try:
+        exchange.chmod(0o777)
+        cell = (f"import os\ntry:\n    os.mkdir({str(exchange / 'bob+funnel_forecast')!r})\n    result = 'written'\n"
+                "except OSError as e:\n    result = e.errno\nopen('mine.txt', 'w').write('still fine')")
+        execution = sandbox.run(notebook(cell), files, ["result"])
+        assert execution.answers["result"] == 30 and execution.problems == []  # EROFS
+        assert list(exchange.iterdir()) == []
+    finally:
+        shutil.rmtree(exchange)
 
 
 def test_the_network_cannot_be_reached(sandbox, files):
@@ -437,3 +460,53 @@ def test_without_fork_a_spawned_warm_process_runs_each_learner(monkeypatch, tmp_
     assert first.answers["a"] == {1: ("甲",)}
     assert first.problems == ["第 2 个代码单元格运行超过 3 秒，已停止"]
     assert second.problems == [] and second.answers["pid"] != first.answers["pid"]
+
+
+WITHOUT_NAMESPACES = """
+import json, os, sys
+from pathlib import Path
+import nbformat
+from keyaccount.grader.sandbox import Limits, Sandbox
+course, files = Path(sys.argv[1]), Path(sys.argv[2])
+cell = (f"import os, time\\nuid = os.getuid()\\ntry:\\n    leak = open({str(course / 'gradebook.db')!r}).read()\\n"
+        "except OSError as e:\\n    leak = type(e).__name__\\nif os.fork() == 0:\\n    time.sleep(600)")
+with Sandbox(Limits(cell_timeout=5, total_timeout=20)) as box:
+    execution = box.run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), files, ["uid", "leak"])
+uid = execution.answers["uid"]
+left = [p for p in os.listdir("/proc") if p.isdigit() and uid and os.path.exists(f"/proc/{p}/status")
+        and f"Uid:\\t{uid}\\t" in open(f"/proc/{p}/status").read()]
+print(json.dumps({"note": box.isolation_note, "answers": execution.answers, "left": left}))
+"""
+
+
+@needs_root
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs util-linux setpriv to drop CAP_SYS_ADMIN")
+def test_root_without_namespaces_still_grades_and_says_so(tmp_path):
+    """A container's root often lacks CAP_SYS_ADMIN: each job still gets its own uid where the
+    Python installation is reachable by it, and the note says what is weaker."""
+    import json
+    import subprocess
+    import sys
+
+    course, files = tmp_path / "course", tmp_path / "files"
+    course.mkdir(mode=0o700)
+    files.mkdir()
+    (course / "gradebook.db").write_text("秘密")
+    done = subprocess.run(["setpriv", "--bounding-set=-sys_admin", sys.executable, "-c", WITHOUT_NAMESPACES,
+                           str(course), str(files)], capture_output=True, text=True, timeout=300)
+    result = json.loads(done.stdout)
+    assert CJK.search(result["note"])
+    if result["answers"]["uid"] != 0:  # the job ran as its own uid: no course, nothing left behind
+        assert result["note"] == NOTES[confine.UID]
+        assert result["answers"]["leak"] == "PermissionError" and result["left"] == []
+    else:  # this Python lies where only root may go (e.g. pyenv under /root): no uid to drop to
+        assert result["note"] == NOTES[confine.NONE]
+
+
+@needs_root
+def test_too_many_submitted_files_are_a_clear_reason(sandbox, files):
+    for i in range(5):
+        (files / f"big{i}.bin").write_bytes(b"0" * 5 * 2**20)  # 25 MB, the folder holds 4 x 5 MB
+    execution = sandbox.run(notebook("a = 1"), files, ["a"])
+    assert execution.answers == {}
+    assert execution.problems == ["提交的文件太大（合计超过 20 MB），这份作业没有运行"]

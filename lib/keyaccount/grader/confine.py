@@ -1,24 +1,28 @@
 """Confining one learner's process before their code runs (Linux first, weaker elsewhere).
 
-Three levels, probed once per grading run by the warm process:
+Four levels, probed once per grading run by the warm process:
 ``full``  — Linux as root: the job's process is the first of its own PID namespace (when it ends,
             the kernel ends everything it started; /proc shows only those), new network and mount
             namespaces, the course and other folders hidden, a private /tmp, its own folder a small
             tmpfs, rlimits, then a distinct unprivileged uid/gid for this job only;
+``uid``   — root without namespaces (a container lacking CAP_SYS_ADMIN): rlimits and a distinct
+            unprivileged uid/gid for this job only;
 ``net``   — Linux as a normal user: an unprivileged user + network namespace and rlimits;
 ``none``  — elsewhere: rlimits where the platform has them, nothing more.
 """
 import ctypes
 import os
+import re
 import shutil
 import signal
 import sys
 from pathlib import Path
 
-FULL, NET, NONE = "full", "net", "none"
+FULL, UID, NET, NONE = "full", "uid", "net", "none"
+OWN_UID = (FULL, UID)  # the levels at which each job runs as its own unprivileged uid
 CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWNET = 0x00020000, 0x20000000, 0x10000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 NPROC_PER_JOB = 32  # processes and threads
@@ -44,16 +48,40 @@ def _mount(source, target, fstype, flags: int, data=None) -> None:
 
 
 def probe() -> str:
-    """The strongest level this machine allows, tried in a throw-away child."""
+    """The strongest level this machine allows, each tried in a throw-away child."""
     if _libc is None:
         return NONE
-    level = FULL if os.geteuid() == 0 else NET
-    flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID if level == FULL else CLONE_NEWUSER | CLONE_NEWNET
+    if os.geteuid() == 0:
+        if _works(_full_namespaces):
+            return FULL
+        return UID if _works(_python_reachable_as_nobody) else NONE
+    return NET if _works(lambda: _unshare(CLONE_NEWUSER | CLONE_NEWNET)) else NONE
+
+
+def _full_namespaces() -> None:
+    _unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID)
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=4k")
+
+
+def _python_reachable_as_nobody() -> None:
+    """Without a mount namespace a job's uid must reach Python and the kit as they are (a
+    Python under /root, as pyenv puts it, is out of reach)."""
+    os.setresuid(65534, 65534, 65534)
+    for path in [p for p in sys.path if os.path.isdir(p)] + [sys.base_prefix]:
+        os.listdir(path)
+
+
+def _works(action) -> bool:
     pid = os.fork()
     if pid == 0:
-        os._exit(0 if _libc.unshare(flags) == 0 else 1)
+        try:
+            action()
+            os._exit(0)
+        finally:
+            os._exit(1)
     _, status = os.waitpid(pid, 0)
-    return level if os.waitstatus_to_exitcode(status) == 0 else NONE
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def fork_into_own_pid_namespace(own_namespace: int) -> int:
@@ -101,17 +129,37 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits,
             if os.path.isdir(path):
                 _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
                        "size=4k,mode=000")
+        _read_only_except({*PRIVATE_TMP, str(workdir)})
     elif level == NET:
         _unshare(CLONE_NEWUSER | CLONE_NEWNET)
     os.chdir(workdir)
     _set_limits(limits, uid)
-    if level == FULL:
+    if level in OWN_UID:
         _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl")
         os.setgroups([])
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
     if _libc is not None:
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _read_only_except(writable: set[str]) -> None:
+    """Every other mount read-only for this job (a world-writable folder such as nbgrader's
+    exchange cannot take a forged submission); /proc, /sys and /dev stay as they are."""
+    keep = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC}
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        fields = line.split()
+        target = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
+        options = fields[5].split(",")
+        if target in writable or "ro" in options or target.split("/")[1] in ("proc", "sys", "dev"):
+            continue
+        flags = MS_BIND | MS_REMOUNT | MS_RDONLY
+        for option in options:
+            flags |= keep.get(option, 0)
+        try:
+            _mount(None, target, None, flags)
+        except OSError:  # a mount below a covered folder is not reachable anyway
+            pass
 
 
 def copy_regular_files(source: Path, target: Path, owner: int | None = None) -> None:
@@ -204,3 +252,16 @@ def _statuses(uid: int):
         status = dict(line.split(":\t", 1) for line in lines if ":\t" in line)
         if status.get("Uid", "").split()[:1] == [str(uid)] and not status.get("State", "").startswith("Z"):
             yield status | {"Pid": name}
+
+
+def kill_all_of(uid: int) -> None:
+    """SIGKILL every process running as ``uid`` (a job's own uid, at ``uid`` level where no PID
+    namespace does it): a helper takes that uid and sends kill(-1), which reaches all at once."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setresuid(uid, uid, uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)

@@ -25,6 +25,7 @@ from keyaccount.grader import confine, frames, launch, plain
 from keyaccount.grader.warm import TOTAL_OUTPUT_CELLS
 
 GRACE = 2.0  # seconds a cell may outlive its own timer before the hard kill
+MAX_PROBLEMS = 20
 FORK = hasattr(os, "fork")  # else (Windows) a pool of spawned warm processes, one per learner
 UID_BASE = 2_000_000_000  # job uids: far above any real user, one range per grading process
 UID_SLOTS = 1000
@@ -34,6 +35,8 @@ QUIET_THREADS = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS
 MIME_KEPT = ("text/plain", "text/html", "text/markdown", "text/latex", "image/png", "image/jpeg")
 BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 NOTES = {
+    confine.UID: "隔离较弱：这台机器不允许建立独立的网络和文件系统空间（例如容器缺少权限），"
+                 "学员代码以独立的普通用户运行，但可以访问网络",
     confine.NET: "隔离较弱：不是以 root 运行，学员代码与评分用同一个系统用户，只隔离了网络并限制了资源",
     confine.NONE: "隔离较弱：这台电脑不支持进程隔离，学员代码与评分用同一个系统用户，可访问网络和本机文件",
 }
@@ -85,7 +88,7 @@ class Sandbox:
             raise SandboxError("评分进程无法启动：请检查 keyaccount 的安装") from None
         self._level = self._launcher.level
         self.isolation_note = NOTES.get(self._level)
-        os.chmod(self._base, 0o711 if self._level == confine.FULL else 0o700)
+        os.chmod(self._base, 0o711 if self._level in confine.OWN_UID else 0o700)
         return self
 
     def _start_launcher(self, env: dict):
@@ -103,6 +106,8 @@ class Sandbox:
 
     def run(self, notebook, files: Path, answer_names: list[str]) -> Execution:
         """Execute ``notebook`` with ``files`` as its folder; see the module docstring."""
+        if not Path(files).is_dir():
+            raise NotADirectoryError(f"学员文件夹不存在：{files}")
         notebook = copy.deepcopy(notebook)
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for cell in code_cells:
@@ -112,7 +117,9 @@ class Sandbox:
         ended = False
         try:
             if self._level != confine.FULL:  # at full isolation the child copies into its own tmpfs
-                confine.copy_regular_files(Path(files), workdir)
+                confine.copy_regular_files(Path(files), workdir, owner=uid)
+                if uid is not None:
+                    os.chown(workdir, uid, uid)
             spec = {"level": self._level, "uid": uid, "hide": self.hide, "workdir": str(workdir),
                     "files": str(Path(files).resolve()),
                     "limits": asdict(self.limits), "answer_names": list(answer_names),
@@ -122,13 +129,15 @@ class Sandbox:
             ended = run.start(self._launcher, spec)
             return Execution(notebook, run.answers, run.problems)
         finally:
+            if self._level == confine.UID:  # no PID namespace ended what the job left running
+                confine.kill_all_of(uid)
             shutil.rmtree(workdir, ignore_errors=True)
             if uid is not None and ended:  # a uid whose process may live on is never reused
                 with self._uid_lock:
                     self._free_uids.append(uid)
 
     def _take_uid(self) -> int | None:
-        if self._level != confine.FULL:
+        if self._level not in confine.OWN_UID:
             return None
         with self._uid_lock:
             if not self._free_uids:
@@ -155,7 +164,7 @@ class _Run:
         try:
             job = launcher.launch(frames.pack(spec)[4:])
         except launch.LaunchError:
-            self.problems.append("评分进程没有响应，这份作业没有运行")
+            self._problem("评分进程没有响应，这份作业没有运行")
             return False
         killed = self._read(job)
         status = job.status(GRACE)
@@ -205,9 +214,21 @@ class _Run:
         if kind == "answers":
             self._take_answers(message["answers"])
             self.finished = True
+        if kind == "unconfined":
+            self._problem(f"提交的文件太大（合计超过 {self.limits.file_mb * confine.WORKDIR_FILES} MB），这份作业没有运行"
+                          if message["space"] is True else
+                          "评分环境没能准备好，这份作业没有运行（不是学员的问题，请告诉培训师）")
+            self.finished = True
         return cell_deadline
 
+    def _problem(self, text: str) -> None:
+        """Note a reason once; a run that keeps failing still gets a short list."""
+        if text not in self.problems and len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+
     def _cell_done(self, number: int, message: dict) -> None:
+        if not 1 <= number <= len(self.cells):
+            raise ValueError("cell number")
         cell = self.cells[number - 1]
         cell.outputs = [out for out in map(_clean_output, message["outputs"]) if out is not None]
         cell.execution_count = number
@@ -218,9 +239,9 @@ class _Run:
             "processes": f"第 {number} 个代码单元格启动的进程太多，被拒绝了",
         }.get(message["kind"])
         if reason:
-            self.problems.append(reason)
+            self._problem(reason)
         if message["truncated"] is True:
-            self.problems.append(f"第 {number} 个代码单元格的输出太多（超过 {self.limits.output_kb} KB），"
+            self._problem(f"第 {number} 个代码单元格的输出太多（超过 {self.limits.output_kb} KB），"
                                  "多出的部分没有保留")
 
     def _take_answers(self, answers: dict) -> None:
@@ -235,23 +256,25 @@ class _Run:
                     raise plain.NotPlain(_safe(entry.get("not_plain")))
                 self.answers[name] = plain.decode(entry["plain"])
             except plain.NotPlain as e:
-                self.problems.append(f"{name} 不是普通数据（{_safe(str(e))}），记 0 分")
+                self._problem(f"{name} 不是普通数据（{_safe(str(e))}），记 0 分")
 
     def _explain_end(self, killed: str | None, status: int | None) -> None:
         where = f"第 {self.current} 个代码单元格" if self.current else "笔记本开始运行时"
         if killed == "cell":
-            self.problems.append(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
+            self._problem(f"{where}运行超过 {self.limits.cell_timeout:g} 秒，已强制停止")
         elif killed == "total":
-            self.problems.append(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
+            self._problem(f"整个笔记本运行超过 {self.limits.total_timeout:g} 秒，在{where}强制停止")
         elif killed == "garbled":
-            self.problems.append(f"{where}之后的运行结果太大或无法读取，已停止")
+            self._problem(f"{where}之后的运行结果太大或无法读取，已停止")
         if killed or self.finished:
             return
-        if status is not None and status < 0:
-            self.problems.append(f"{where}运行时 Python 进程被强行结束（信号 {-status}，"
-                                 "可能是内存用尽），后面的单元格没有运行")
+        if status is None:
+            self._problem(f"{where}运行时 Python 进程意外结束，后面的单元格没有运行")
+        elif status < 0:
+            self._problem(f"{where}运行时 Python 进程被强行结束（信号 {-status}，可能是内存用尽），"
+                          "后面的单元格没有运行")
         else:
-            self.problems.append(f"{where}结束了 Python 进程（退出码 {status}），后面的单元格没有运行")
+            self._problem(f"{where}结束了 Python 进程（退出码 {status}），后面的单元格没有运行")
 
 
 def _clean_output(raw) -> nbformat.NotebookNode | None:

@@ -148,7 +148,7 @@ class Recorder:
         self.cell_budget = self.total_budget = 0
         self.cell_limit = 0
         self.outputs, self.kind, self.truncated = [], None, False
-        self.cell_numbers = {}
+        self.cell_numbers, self.current = {}, None
 
     def start(self, cell_limit: int):
         self.cell_budget = min(cell_limit, self.total_budget)
@@ -187,7 +187,11 @@ class Recorder:
         kind = _kind(etype, value)
         self.kind = self.kind or kind
         lines = _short_traceback(tb, self.cell_numbers)
-        evalue = "运行时间超过限制，已停止" if kind == "timeout" else _cut(str(value), 1000)
+        evalue = "运行时间超过限制，已停止" if kind == "timeout" else _cut(_text(value), 1000)
+        if isinstance(value, SyntaxError):  # where in the cell, without IPython's file name
+            lines = [_cut(f"第 {self.current} 个代码单元格第 {value.lineno} 行：{(value.text or '').strip()}",
+                          LINE_CHARS)]
+            evalue = _cut(str(value.msg), 1000)
         hint = HINTS.get(etype.__name__) if etype else None
         lines.append(evalue if kind == "timeout" else _cut(f"{etype.__name__}: {evalue}", LINE_CHARS))
         if hint:
@@ -230,6 +234,13 @@ def _short_traceback(tb, cell_numbers: dict) -> list[str]:
             lines.append(_cut(f"第 {number} 个代码单元格第 {tb.tb_lineno} 行：{text}", LINE_CHARS))
         tb = tb.tb_next
     return lines[-TRACEBACK_LINES:]
+
+
+def _text(value) -> str:
+    try:
+        return str(value)
+    except Exception:  # a learner's exception whose __str__ fails
+        return "（无法显示的错误信息）"
 
 
 def _cut(text: str, size: int) -> str:
@@ -298,11 +309,17 @@ TIMER = _Timer()
 def run_job(shell, spec: dict, send) -> None:
     """Confine this process, run the cells in ``spec`` and ``send`` what happened."""
     limits = SimpleNamespace(**spec["limits"])
-    confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
+    try:
+        confine.confine(spec["level"], Path(spec["workdir"]), spec["uid"], spec["hide"], limits, Path(spec["files"]))
+    except Exception as error:  # too many files of the learner's, else the grading machine's problem
+        send({"t": "unconfined", "space": isinstance(error, OSError) and error.errno == errno.ENOSPC})
+        raise
     os.environ.clear()
     os.environ.update(spec["env"])
-    run_cells(shell, spec["cells"], limits, send)
-    send({"t": "answers", "answers": _answers(shell.user_ns, spec["answer_names"])})
+    cells, names = spec["cells"], spec["answer_names"]
+    spec.clear()  # the grader's paths stay out of reach of gc.get_objects()
+    run_cells(shell, cells, limits, send)
+    send({"t": "answers", "answers": _answers(shell.user_ns, names)})
 
 
 def run_cells(shell, cells: list, limits, send) -> None:
@@ -314,7 +331,7 @@ def run_cells(shell, cells: list, limits, send) -> None:
     for number, source in cells:
         send({"t": "cell", "n": number})
         RECORDER.start(limits.output_kb * 1024)
-        RECORDER.cell_numbers[shell.execution_count] = number
+        RECORDER.cell_numbers[shell.execution_count] = RECORDER.current = number
         try:
             TIMER.start(limits.cell_timeout)
             shell.run_cell(source, store_history=True)
