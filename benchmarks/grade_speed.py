@@ -23,8 +23,9 @@ from keyaccount.course import grade
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CONFIG_FILE
 from keyaccount.course.nbgrader_run import run_nbgrader
-from keyaccount.course.paths import CLONE_ROOT
 from sandbox_floor import floor
+
+CLONE_ROOT = Path(__file__).resolve().parents[1]  # the repository: solutions/ and tests/
 
 sys.path.insert(0, str(CLONE_ROOT / "tests"))
 from course_fixture import benign_cohort  # noqa: E402  (the tests' cohort builder: one home)
