@@ -6,9 +6,12 @@ Content-Security-Policy that forbids scripts, so even a slip could not run anyth
 """
 import html
 import threading
+from functools import lru_cache
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.filters import clean_html
+from nbconvert.filters.highlight import Highlight2HTML
 from nbgrader.utils import is_grade
 
 from keyaccount.grader.sanitise import markdown_text
@@ -24,10 +27,16 @@ POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 _local = threading.local()
 
 
+_highlight = lru_cache(4096)(Highlight2HTML(pygments_lexer="ipython3").__call__)
+_clean = lru_cache(4096)(clean_html)  # most cells are the same for every learner: highlight and clean once
+
+
 def _exporter() -> HTMLExporter:
     if not hasattr(_local, "exporter"):
-        _local.exporter = HTMLExporter(template_name="basic", exclude_input_prompt=True,
-                                       exclude_output_prompt=True, exclude_anchor_links=True)
+        _local.exporter = HTMLExporter(
+            template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True, exclude_anchor_links=True,
+            filters={"highlight_code": lambda source, language=None, metadata=None: _highlight(source, language),
+                     "clean_html": _clean})
     return _local.exporter
 
 
