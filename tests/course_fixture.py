@@ -1,4 +1,5 @@
 """A throw-away nbgrader course built from the repository's solutions/ (for round-trip tests)."""
+import copy
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ class TempCourse:
         (root / "nbgrader_config.py").write_text(CONFIG_FILE, encoding="utf-8")
         shutil.copytree(repo / "solutions" / assignment, root / "source" / assignment)
         self.nbgrader(["generate_assignment", assignment, "--force"])  # release/ + gradebook entry
-        self.release = root / "release" / assignment
+        self.source, self.release = root / "source" / assignment, root / "release" / assignment
 
     @property
     def db_url(self) -> str:
@@ -46,3 +47,30 @@ class TempCourse:
             return {"score": sub.score, "code_score": sub.code_score,
                     "max_code_score": sub.max_code_score, "max_score": sub.max_score,
                     "cells": {g.name: g.score for nb in sub.notebooks for g in nb.grades}}
+
+
+def _answer_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
+    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
+            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")}
+
+
+def answered(release: nbformat.NotebookNode, solution: nbformat.NotebookNode,
+             left_blank: int = 0) -> nbformat.NotebookNode:
+    """The released notebook as a learner returns it: the solution's answers typed into the answer
+    cells, except the first ``left_blank`` ones, which keep the template."""
+    nb = copy.deepcopy(release)
+    solved = _answer_cells(solution)
+    for gid, cell in list(_answer_cells(nb).items())[left_blank:]:
+        cell.source = solved[gid].source
+    return nb
+
+
+def benign_cohort(source: Path, release: Path) -> dict[str, dict[str, nbformat.NotebookNode]]:
+    """Notebooks per kind of learner, from an assignment's source and release folders:
+    right (all answers), half (first answer left blank), blank (as released)."""
+    names = sorted(p.name for p in source.glob("*.ipynb"))
+    released = {n: nbformat.read(release / n, as_version=4) for n in names}
+    solution = {n: nbformat.read(source / n, as_version=4) for n in names}
+    return {"right": {n: answered(released[n], solution[n]) for n in names},
+            "half": {n: answered(released[n], solution[n], left_blank=1) for n in names},
+            "blank": released}

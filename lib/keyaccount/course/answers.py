@@ -6,9 +6,9 @@ from collections import Counter
 import pandas as pd
 
 from keyaccount.compare import equal
-from keyaccount.course import preflight
 from keyaccount.course.keys import load_answer_key
 from keyaccount.course.layout import Course
+from keyaccount.grader import preflight
 
 
 def _filled_values(source: str) -> dict:

@@ -97,7 +97,9 @@ def _collect(course: Course, args) -> int:
 def _grade(course: Course, args) -> int:
     run = grade.grade(course, args.assignment, workers=args.workers, timeout=args.timeout,
                       students=args.student or None)
-    print(f"已批改 {len(run.graded)} 位，未能批改 {len(run.failed)} 位。反馈在 {course.feedback}")
+    print(f"已批改 {len(run.graded)} 位，其中 {len(run.failed)} 位有笔记本无法批改（记 0 分）。反馈在 {course.feedback}")
+    if run.isolation_note:
+        print(run.isolation_note)
     for student, messages in sorted(run.notices.items()):
         for message in messages:
             print(f"  ⚠ {student}：{message}")
@@ -191,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_collect)
     s = sub.add_parser("grade", help="并行自动批改并生成反馈")
     s.add_argument("assignment")
-    s.add_argument("--workers", type=int, default=None, help="同时批改的进程数（默认：CPU 核数）")
+    s.add_argument("--workers", type=int, default=None, help="同时批改的学员数（默认：CPU 核数）")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="单个单元格最长运行秒数")
     s.add_argument("--student", action="append", help="只批改这位学员（可重复）")
     s.set_defaults(run=_grade)
