@@ -84,3 +84,18 @@ def test_the_default_folder_is_in_the_home_folder(monkeypatch, tmp_path):
     assert workspace.default_folder() == tmp_path / "大客户销售训练营"
     assert cli.main(["start", "--update-only"]) == 0
     assert digest(tmp_path / "大客户销售训练营" / EXERCISE) == digest(workspace.packaged_files()[EXERCISE])
+
+
+def test_preparing_lessons_for_jupyterlab_does_not_count_as_the_learners_change(folder, monkeypatch, tmp_path):
+    workspace.update(folder)
+    lesson = "notebooks/01_funnel_forecast.ipynb"
+    shipped = (folder / lesson).read_bytes()
+    workspace.prepare_for_lab(folder)  # language_info written by the kit
+    assert (folder / lesson).read_bytes() != shipped
+    newer = dict(workspace.packaged_files())
+    new = tmp_path / "01.ipynb"
+    new.write_bytes(newer[lesson].read_bytes().replace("漏斗".encode(), "漏斗（新版）".encode(), 1))
+    newer[lesson] = new
+    monkeypatch.setattr(workspace, "packaged_files", lambda: newer)
+    result = workspace.update(folder)
+    assert lesson in result.updated and lesson not in result.kept

@@ -3,7 +3,8 @@
     python -m keyaccount.lab FOLDER [--port N] [--no-browser] [other jupyter lab options …]
 
 The server listens on this machine only and opens on the lesson index; the kit's server extension
-(keyaccount.server_extension) gives it this environment's ``bin/`` on PATH.
+(keyaccount.server_extension) gives it this environment's ``bin/`` on PATH, and its Jupyter config
+folder ``.keyaccount/jupyter`` in FOLDER the served CJK font and quiet kernels (keyaccount.webfont).
 """
 import argparse
 import os
@@ -11,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from keyaccount.workspace import INDEX
+from keyaccount import webfont
+from keyaccount.workspace import INDEX, KIT_DIR
 
 
 def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
@@ -31,7 +33,9 @@ def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
 def run_lab(root: Path, port: int | None = None, open_browser: bool = True,
             extra: list[str] | tuple[str, ...] = (), env: dict[str, str] | None = None) -> int:
     """Run JupyterLab on ``root`` until it is stopped (Ctrl+C); return its exit code."""
-    server = subprocess.Popen(lab_command(Path(root), port, open_browser, extra), env={**os.environ, **(env or {})})
+    font_args, font_env = webfont.lab_options(Path(root) / KIT_DIR / "jupyter")
+    server = subprocess.Popen(lab_command(Path(root), port, open_browser, [*font_args, *extra]),
+                              env={**os.environ, **font_env, **(env or {})})
     try:
         return server.wait()
     except KeyboardInterrupt:  # Ctrl+C reaches the server too, which shuts down cleanly

@@ -13,9 +13,11 @@ from importlib import resources
 from pathlib import Path
 
 from keyaccount.content import content_dir
+from keyaccount.jupyter_settings import prepare_notebooks
 
 FOLDER_NAME = "大客户销售训练营"
-MANIFEST = Path(".keyaccount") / "manifest.json"
+KIT_DIR = Path(".keyaccount")  # what the kit keeps in a folder it runs JupyterLab on
+MANIFEST = KIT_DIR / "manifest.json"
 NOTES = "学员须知.md"
 INDEX = "notebooks/00_index.ipynb"
 TOOLBOX = "工具箱"  # the toolbox apps (keyaccount toolbox); they open in JupyterLab too
@@ -85,6 +87,20 @@ def update(folder: Path) -> WorkspaceUpdate:
         recorded[name] = new
     _write(folder / MANIFEST, json.dumps(recorded, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
     return result
+
+
+def prepare_for_lab(folder: Path) -> None:
+    """Lessons and exercises open unmodified and trusted (jupyter_settings.prepare_notebooks); what that
+    rewrites in a file the learner never touched is recorded as the kit's, so an upgrade still refreshes it."""
+    folder = Path(folder)
+    recorded = _read_manifest(folder)
+    before = {name: _digest((folder / name).read_bytes()) for name in recorded
+              if name.endswith(".ipynb") and (folder / name).is_file()}
+    for path in prepare_notebooks([folder / "notebooks", folder / "exercises", folder / TOOLBOX]):
+        name = path.relative_to(folder).as_posix()
+        if name in before and recorded.get(name) == before[name]:
+            recorded[name] = _digest(path.read_bytes())
+    _write(folder / MANIFEST, json.dumps(recorded, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def _digest(content: bytes) -> str:

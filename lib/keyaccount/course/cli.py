@@ -30,7 +30,8 @@ def _start(args) -> int:
     print(update.summary())
     if args.update_only:
         return 0
-    print("正在启动 JupyterLab（关闭：在这个窗口按 Ctrl+C）……")
+    print("正在启动 JupyterLab（第一次要准备中文字体，约半分钟；关闭：在这个窗口按 Ctrl+C）……")
+    workspace.prepare_for_lab(update.folder)
     return run_lab(update.folder, args.port, not args.no_browser,
                    env={"KEYACCOUNT_CASES": str(update.folder / "cases")})
 
