@@ -79,6 +79,7 @@ class WorkshopSpawner(LocalProcessSpawner):
                                 f"keyaccount learner {self.user.name}", self.system_name], check=True)
             os.chmod(self.home, 0o700)  # no learner reads another's folder
         workspace.update(self.workspace)
+        workspace.prepare_for_lab(self.workspace)
         if self.isolated:
             entry = pwd.getpwnam(self.system_name)
             for path in (self.workspace, *self.workspace.rglob("*")):
