@@ -56,16 +56,16 @@ def test_the_tree_starts_unplaced_and_the_reference_compares_person_by_person():
     case = load_projects_case("projects_abc_h")
     widget = FourElementsTree(case)
     assert {p.level for p in widget.tree_editor.tree().people} == {"中层"}
-    assert widget.reference.value == ""
+    assert "<table" not in widget.result.value   # the comparison shows only when ticked
     widget.tree_editor.controls[("黄总", "level")].value = "高层"
     widget.tree_editor.controls[("冯工", "chain")].value = "技术"
     widget.controls["show_reference"].value = True
-    html = widget.reference.value
+    html = widget.result.value
     assert "高层 ✓</td>" in html and "技术 ✓</td>" in html and "中层 ✗</td>" in html
     assert "2013.5.30" in html   # the source's example answer beside the case's
-    assert bytes(widget.reference_figure.value).startswith(b"\x89PNG")
+    assert bytes(widget.figure.value).startswith(b"\x89PNG")   # the reference tree
     widget.controls["show_reference"].value = False
-    assert widget.reference.value == ""
+    assert "<table" not in widget.result.value and widget.figure.layout.display == "none"
 
 
 def test_the_source_example_answer_counts_as_right():
@@ -73,7 +73,7 @@ def test_the_source_example_answer_counts_as_right():
     for key, value in (("status", "P2"), ("amount", "120"), ("sign_date", "2013.5.30")):
         widget.controls[key].value = value
     widget.controls["show_reference"].value = True
-    assert widget.reference.value.count(" ✓</td>") >= 3
+    assert widget.result.value.count(" ✓</td>") >= 3
 
 
 # ---------------------------------------------------------------- 小李's statistics table
@@ -114,7 +114,7 @@ def test_statistics_builder_reference_shows_the_reason_for_each_state():
     case = load_projects_case("projects_xiaoli_customers")
     widget = StatisticsBuilder(case)
     widget.controls["show_reference"].value = True
-    assert "为什么这样填" in widget.reference.value and case.projects[0].situation[:8] in widget.reference.value
+    assert "为什么这样填" in widget.result.value and case.projects[0].situation[:8] in widget.result.value
 
 
 # ---------------------------------------------------------------- 1+2+1

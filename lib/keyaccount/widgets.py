@@ -3,7 +3,7 @@
 The layout is one grid for all widgets, two columns wide. Controls come first, as a *form*:
 rows of a label (the first column, ``LABEL_WIDTH``, wrapping, never cut off) and a control
 (the second column, at most ``CONTROL_WIDTH``; a row of several controls gives each at most
-``COLUMN_WIDTH``); or as *picks*: a small control (checkbox, drop-down) in the first column and a
+``COLUMN_WIDTH``); or as *picks*: small controls (a checkbox, drop-downs) in the first column and a
 text that wraps in the second. The results follow below the controls: the result text (HTML),
 then the figure, scaled down to the width of the output when it is wider.
 """
@@ -76,8 +76,11 @@ def described(*controls: w.Widget) -> w.VBox:
     return form(*((c.description, c) for c in controls))
 
 
-def pick(control: w.Widget, text: str) -> w.HBox:
-    """A small control in the label column, then a text that wraps (a checkbox, a sort-into drop-down)."""
+def pick(control: w.Widget | tuple, text: str) -> w.HBox:
+    """A small control in the label column, then a text that wraps (a checkbox, a sort-into drop-down);
+    several controls (a tuple) stand under each other in the label column."""
+    if isinstance(control, tuple):
+        control = w.VBox([_fit(c) for c in control], layout=w.Layout(margin="0 0 8px 0"))
     if isinstance(control, w.Checkbox):
         control.indent, control.description = False, ""
         _fit(control, "auto")

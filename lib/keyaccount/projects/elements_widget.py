@@ -10,36 +10,33 @@ from keyaccount.org_tree.widget import TreeEditor
 from keyaccount.projects import elements
 from keyaccount.projects.elements import Project
 from keyaccount.validation import InputError
-from keyaccount.widgets import ControlsWidget, figure_png
+from keyaccount.widgets import BAD, CaseWidget, figure_png, form, heading, note, picks
 
 ELEMENT_LABELS = {"name": "项目名称", "status": "项目状态", "amount": "预签金额", "sign_date": "预签时间"}
 PLACEHOLDERS = {"status": "例如 P1（唯一已完成的状态）", "amount": "例如 120 或 80~150（万元）",
                 "sign_date": "例如 2013.5.30、13.6 或 13.4~13.6"}
+OK = "#2ca02c"
 
 
-class FourElementsTree(ControlsWidget):
+class FourElementsTree(CaseWidget):
     """``controls`` name/status/amount/sign_date (Text) and ``show_reference`` (Checkbox);
     ``tree_editor`` is the physical-tree editor, starting from the case's people unplaced;
-    ``result`` says whether the four elements pass, ``reference`` compares with the case."""
+    ``result`` says whether the four elements pass and, ticked, compares both with the case;
+    ``figure`` is then the reference tree."""
 
     def __init__(self, case):
         self.case = case
         self.reference_project, self.reference_tree = case.four_elements(), case.tree()
         self.tree_editor = TreeEditor(self.reference_tree.unplaced(), f"{self.reference_project.name} 物理树状图")
-        for control in self.tree_editor.controls.values():
-            control.observe(self._compare, names="value")
-        style, layout = {"description_width": "6em"}, w.Layout(width="32em")
-        controls = {key: w.Text(value=self.reference_project.name if key == "name" else "", description=label,
-                                placeholder=PLACEHOLDERS.get(key, ""), style=style, layout=layout)
-                    for key, label in ELEMENT_LABELS.items()}
-        controls["show_reference"] = w.Checkbox(value=False, description="对照案例的参考答案")
-        self.reference = w.HTML()
-        self.reference_figure = w.Image(format="png", layout=w.Layout(max_width="820px"))
-        self._wire(controls)
-        self.figure.layout.display = "none"   # the tree editor draws the learner's tree
-        self.box = w.VBox([w.HTML("<b>① 项目四要素</b>"), *[controls[k] for k in ELEMENT_LABELS], self.result,
-                           w.HTML("<b>② 物理树状图</b>：给每个人选层级、审批链、采购角色和客户关系（CR）"),
-                           self.tree_editor.box, controls["show_reference"], self.reference, self.reference_figure])
+        self.controls = {key: w.Text(self.reference_project.name if key == "name" else "",
+                                     placeholder=PLACEHOLDERS.get(key, "")) for key in ELEMENT_LABELS}
+        self.controls["show_reference"] = w.Checkbox(value=False)
+        controls = w.VBox([form(heading("① 项目四要素"), *((label, self.controls[k]) for k, label in ELEMENT_LABELS.items()),
+                                heading("② 物理树状图"),
+                                note("给每个人选层级、审批链、采购角色和客户关系（CR）。")),
+                           self.tree_editor.box,
+                           picks([(self.controls["show_reference"], "对照案例的参考答案")])])
+        self._show(controls, [*self.controls.values(), *self.tree_editor.controls.values()], figure=True)
 
     def project(self) -> Project:
         """The four elements as typed; raises InputError naming what is missing or wrong."""
@@ -49,30 +46,34 @@ class FourElementsTree(ControlsWidget):
             raise InputError(f"还没有填写：{'、'.join(empty)}。")
         return Project.of(values["name"], values["status"], values["amount"], values["sign_date"])
 
-    def _update(self, _change=None) -> None:
+    def render(self) -> str:
+        return self._check() + self._compare()
+
+    def _check(self) -> str:
+        """Whether the four elements pass; a passing set titles the learner's tree."""
         try:
             p = self.project()
         except InputError as err:
-            self.result.value = f"<p style='color:#d62728'>✗ {html.escape(str(err))}</p>"
-        else:
-            ranges = [label for label, value in (("预签金额", p.amount), ("预签时间", p.sign_date)) if value.is_range]
-            self.result.value = (f"<p style='color:#2ca02c'>✓ 四要素符合规则：{html.escape(p.name)}，{p.status}，"
-                                 f"{html.escape(str(p.amount))}，{html.escape(str(p.sign_date))}"
-                                 + (f"——{'、'.join(ranges)}写的是范围，项目初期允许" if ranges else "") + "</p>")
-            self.tree_editor.title = f"{p.name}（{p.status}，{p.amount}，{p.sign_date}）物理树状图"
+            return f"<p style='color:{BAD}'>四要素 ✗ {html.escape(str(err))}</p>"
+        title = f"{p.name}（{p.status}，{p.amount}，{p.sign_date}）物理树状图"
+        if title != self.tree_editor.title:
+            self.tree_editor.title = title
             self.tree_editor.update()
-        self._compare()
+        ranges = [label for label, value in (("预签金额", p.amount), ("预签时间", p.sign_date)) if value.is_range]
+        return (f"<p style='color:{OK}'>四要素 ✓ 符合规则：{html.escape(p.name)}，{p.status}，"
+                f"{html.escape(str(p.amount))}，{html.escape(str(p.sign_date))}"
+                + (f"——{'、'.join(ranges)}写的是范围，项目初期允许" if ranges else "") + "</p>")
 
-    def _compare(self, _change=None) -> None:
+    def _compare(self) -> str:
+        """Ticked: both against the case's reference, and the reference tree as the figure."""
         if not self.controls["show_reference"].value:
-            self.reference.value, self.reference_figure.value = "", b""
-            self.reference_figure.layout.display = "none"
-            return
-        self.reference.value = comparison_html(self._project_or_none(), self._tree_or_none(),
-                                               self.reference_project, self.reference_tree, self.case.reference)
-        self.reference_figure.layout.display = ""
-        self.reference_figure.value = figure_png(tree_chart.tree_chart(
-            self.reference_tree, f"参考答案：{self.reference_project.name} 物理树状图"))
+            self.figure.value = b""
+            return ""
+        if not self.figure.value:
+            self.figure.value = figure_png(tree_chart.tree_chart(
+                self.reference_tree, f"参考答案：{self.reference_project.name} 物理树状图"))
+        return comparison_html(self._project_or_none(), self._tree_or_none(),
+                               self.reference_project, self.reference_tree, self.case.reference)
 
     def _project_or_none(self):
         try:

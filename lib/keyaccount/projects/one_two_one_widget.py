@@ -8,40 +8,35 @@ from keyaccount.projects import chart
 from keyaccount.projects.one_two_one import PURCHASE_ROLES, OneTwoOne, tracking_table
 from keyaccount.projects.relationship import CR_LEVELS
 from keyaccount.validation import InputError
-from keyaccount.widgets import ControlsWidget, figure_png
+from keyaccount.widgets import CaseWidget, figure_png, form, row
 
 
-class OneTwoOneBuilder(ControlsWidget):
+class OneTwoOneBuilder(CaseWidget):
     """``controls``: project, guide, ally1/ally2 (name), role1/role2, cr1/cr2, salesperson, next_step;
     ``row()`` is the validated tracking row; ``result`` the table or the message, ``figure`` the picture."""
 
     def __init__(self, people, start=None):
         """``people``: the customer's names to choose from; ``start``: a OneTwoOne row to begin with."""
         names = ("", *people)
-        style, wide = {"description_width": "7em"}, w.Layout(width="26em")
         first = start.allies if start else ()
 
         def ally(i):
             a = first[i] if i < len(first) else None
-            return (w.Dropdown(options=names, value=a.name if a and a.name in names else "", description=f"“2”之{'一二'[i]}",
-                               style=style, layout=wide),
-                    w.Dropdown(options=PURCHASE_ROLES, value=a.role if a else PURCHASE_ROLES[i], description="角色",
-                               style={"description_width": "3em"}, layout=w.Layout(width="16em")),
-                    w.Dropdown(options=[(c.code, c.level) for c in CR_LEVELS], value=a.cr.level if a else 1,
-                               description="关系", style={"description_width": "3em"}, layout=w.Layout(width="10em")))
+            return (w.Dropdown(options=names, value=a.name if a and a.name in names else ""),
+                    w.Dropdown(options=PURCHASE_ROLES, value=a.role if a else PURCHASE_ROLES[i]),
+                    w.Dropdown(options=[(c.code, c.level) for c in CR_LEVELS], value=a.cr.level if a else 1))
 
         (n1, r1, c1), (n2, r2, c2) = ally(0), ally(1)
-        text = lambda value, label: w.Text(value=value, description=label, style=style, layout=wide)  # noqa: E731
-        controls = {"project": text(start.project if start else "", "项目"),
-                    "guide": text(start.guide if start else "", "1 向导"),
-                    "ally1": n1, "role1": r1, "cr1": c1, "ally2": n2, "role2": r2, "cr2": c2,
-                    "salesperson": text(start.salesperson if start else "", "1 营销人员"),
-                    "next_step": w.Text(value=start.next_step if start else "", description="下一步", style=style,
-                                        layout=w.Layout(width="48em"))}
-        self._wire(controls)
-        self.figure.layout.max_width = "720px"
-        self.box = w.VBox([controls["project"], controls["guide"], w.HBox([n1, r1, c1]), w.HBox([n2, r2, c2]),
-                           controls["salesperson"], controls["next_step"], self.result, self.figure])
+        self.controls = {"project": w.Text(start.project if start else ""),
+                         "guide": w.Text(start.guide if start else ""),
+                         "ally1": n1, "role1": r1, "cr1": c1, "ally2": n2, "role2": r2, "cr2": c2,
+                         "salesperson": w.Text(start.salesperson if start else ""),
+                         "next_step": w.Text(start.next_step if start else "")}
+        controls = form(("项目", self.controls["project"]), ("1 向导", self.controls["guide"]),
+                        row("", "姓名", "采购角色", "关系", header=True),
+                        ("“2”之一", n1, r1, c1), ("“2”之二", n2, r2, c2),
+                        ("1 营销人员", self.controls["salesperson"]), ("下一步", self.controls["next_step"]))
+        self._show(controls, self.controls.values(), figure=True)
 
     def row(self) -> OneTwoOne:
         c = {k: control.value for k, control in self.controls.items()}
@@ -52,15 +47,10 @@ class OneTwoOneBuilder(ControlsWidget):
                                                        (c["ally2"], c["role2"], c["cr2"])],
                             c["salesperson"], c["next_step"])
 
-    def _update(self, _change=None) -> None:
-        try:
-            row = self.row()
-        except InputError as err:
-            self.result.value = f"<p style='color:#d62728'>✗ {html.escape(str(err))}</p>"
-            self.figure.layout.display = "none"
-            return
+    def render(self) -> str:
+        self.figure.value = b""   # no picture of a row that does not pass
+        row = self.row()
         missing = "、".join(row.missing_roles())
-        self.result.value = (tracking_table([row]).to_html(index=False)
-                             + f"<p>尚未覆盖的角色：<b>{html.escape(missing)}</b>——下一步借向导的指点去补。</p>")
-        self.figure.layout.display = ""
         self.figure.value = figure_png(chart.one_two_one_chart(row))
+        return (tracking_table([row]).to_html(index=False)
+                + f"<p>尚未覆盖的角色：<b>{html.escape(missing)}</b>——下一步借向导的指点去补。</p>")

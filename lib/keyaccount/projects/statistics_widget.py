@@ -9,68 +9,61 @@ import pandas as pd
 from keyaccount import p_stages
 from keyaccount.projects import chart, elements
 from keyaccount.validation import InputError
-from keyaccount.widgets import ControlsWidget, figure_png
+from keyaccount.widgets import CaseWidget, figure_png, form, picks, row
 
 UNSET = "（未定）"
+FIELDS = {"status": "状态", "amount": "预签金额（万元）", "sign_date": "预签时间", "key": "重点项目"}
 
 
-class StatisticsBuilder(ControlsWidget):
+class StatisticsBuilder(CaseWidget):
     """``controls[(name, field)]`` for field status (Dropdown), amount and sign_date (Text), key (Checkbox),
     plus ``controls["show_reference"]``; ``projects()`` are the rows filled so far."""
 
     def __init__(self, case, key_count: int = 3):
         self.case, self.key_count = case, key_count
         self.rows = case.projects
-        controls, lines = {}, []
-        for row in self.rows:
-            controls[(row.name, "status")] = w.Dropdown(options=(UNSET, *p_stages.CODES), value=UNSET,
-                                                        description="状态", layout=w.Layout(width="11em"),
-                                                        style={"description_width": "3em"})
-            controls[(row.name, "amount")] = w.Text(placeholder="万元，如 45", description="预签金额",
-                                                    layout=w.Layout(width="14em"), style={"description_width": "5em"})
-            controls[(row.name, "sign_date")] = w.Text(placeholder="如 11.12 或 12.Q1", description="预签时间",
-                                                       layout=w.Layout(width="16em"), style={"description_width": "5em"})
-            controls[(row.name, "key")] = w.Checkbox(value=False, description="重点项目", indent=False,
-                                                     layout=w.Layout(width="7em"))
-            lines.append(w.HBox([w.HTML(f"<b>{html.escape(row.name)}</b>", layout=w.Layout(width="3em")),
-                                 *(controls[(row.name, f)] for f in ("status", "amount", "sign_date", "key"))]))
-        controls["show_reference"] = w.Checkbox(value=False, description="对照案例的参考答案")
-        self.reference = w.HTML()
-        self._wire(controls)
-        self.figure.layout.max_width = "760px"
-        self.box = w.VBox([*lines, self.result, self.figure, controls["show_reference"], self.reference])
+        self.controls = {}
+        for r in self.rows:
+            self.controls[(r.name, "status")] = w.Dropdown(options=(UNSET, *p_stages.CODES), value=UNSET)
+            self.controls[(r.name, "amount")] = w.Text(placeholder="如 45")
+            self.controls[(r.name, "sign_date")] = w.Text(placeholder="如 11.12 或 12.Q1")
+            self.controls[(r.name, "key")] = w.Checkbox(value=False, indent=False)
+        self.controls["show_reference"] = w.Checkbox(value=False)
+        controls = w.VBox([form(row("客户", *FIELDS.values(), header=True),
+                                *((r.name, *(self.controls[(r.name, f)] for f in FIELDS)) for r in self.rows)),
+                           picks([(self.controls["show_reference"], "对照案例的参考答案")])])
+        self._show(controls, self.controls.values(), figure=True)
 
     def projects(self) -> tuple[list, list]:
         """(projects filled in and valid, messages for the rows that are not)."""
         done, problems = [], []
-        for row in self.rows:
-            status, amount, when = (self.controls[(row.name, f)].value for f in ("status", "amount", "sign_date"))
+        for r in self.rows:
+            status, amount, when = (self.controls[(r.name, f)].value for f in ("status", "amount", "sign_date"))
             if status == UNSET or not amount.strip() or not when.strip():
-                problems.append(f"{row.name}：还没填完")
+                problems.append(f"{r.name}：还没填完")
                 continue
             try:
-                done.append(elements.Project.of(row.name, status, amount, when, row.owner))
+                done.append(elements.Project.of(r.name, status, amount, when, r.owner))
             except InputError as err:
-                problems.append(f"{row.name}：{err}")
+                problems.append(f"{r.name}：{err}")
         return done, problems
 
     def chosen(self) -> list[str]:
-        return [row.name for row in self.rows if self.controls[(row.name, "key")].value]
+        return [r.name for r in self.rows if self.controls[(r.name, "key")].value]
 
-    def _update(self, _change=None) -> None:
+    def render(self) -> str:
         projects, problems = self.projects()
         parts = [f"<p style='color:#d62728'>{html.escape(p)}</p>" for p in problems]
+        self.figure.value = b""
         if projects:
             table = elements.statistics_table(projects)
             table["加权金额"] = [round(elements.weighted_amount(p), 1) for p in projects]
             parts.append(table.drop(columns=["客户名单", "客户关系程度", "ABC"]).to_html(index=False, float_format="{:g}".format))
             parts.append(key_feedback(projects, self.chosen(), self.key_count, complete=not problems))
-            self.figure.layout.display = ""
             self.figure.value = figure_png(chart.weighted_chart(projects, set(self.chosen())))
-        else:
-            self.figure.layout.display = "none"
-        self.result.value = "".join(parts)
-        self.reference.value = reference_html(self.case) if self.controls["show_reference"].value else ""
+        if self.controls["show_reference"].value:
+            parts.append(reference_html(self.case))
+        return "".join(parts)
 
 
 def key_feedback(projects, chosen, count: int, complete: bool) -> str:

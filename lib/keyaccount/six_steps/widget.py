@@ -239,9 +239,9 @@ class SwotTagger(CaseWidget):
         self.show_answer = w.Checkbox(False)
         # listed by text, not by id: the case order (S1 … T4) would give the answer away
         ordered = sorted(swot.statements, key=lambda s: s.text)
-        controls = form(heading("标签（内部因素用 QQCDMS，外部因素用 PEST）和象限"),
-                        *((s.text, self.tags[s.id], self.quadrants[s.id]) for s in ordered),
-                        ("显示参考答案", self.show_answer))
+        controls = w.VBox([form(heading("标签（内部因素用 QQCDMS，外部因素用 PEST）和象限")),
+                           picks(((self.tags[s.id], self.quadrants[s.id]), s.text) for s in ordered),
+                           picks([(self.show_answer, "显示参考答案")])])
         self._show(controls, [*self.tags.values(), *self.quadrants.values(), self.show_answer], figure=True)
 
     def answers(self) -> dict:
