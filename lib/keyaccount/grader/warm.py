@@ -24,7 +24,10 @@ from types import SimpleNamespace
 
 from keyaccount.grader import confine, frames, plain
 
-NOT_WARMED = ("keyaccount.course", "keyaccount.grader", "keyaccount.slides")
+# The trainer's side and the launchers (commands, JupyterLab, the hub, the toolbox's Voila) are never
+# what an exercise imports; keyaccount.hub also needs the optional JupyterHub.
+NOT_WARMED = ("keyaccount.course", "keyaccount.grader", "keyaccount.slides", "keyaccount.__main__",
+              "keyaccount.hub", "keyaccount.lab", "keyaccount.server_extension", "keyaccount.toolbox")
 TOTAL_OUTPUT_CELLS = 5  # a whole notebook shows at most this many cells' worth of output
 TRACEBACK_LINES = 8
 LINE_CHARS = 300
