@@ -41,7 +41,8 @@ def test_page_draws_chinese_with_its_embedded_font(pages, page_name, text, tmp_p
     with chromium(tmp_path, 1280, 900) as page:
         page.goto(path.as_uri())
         status = font_status(page, FAMILY, text)
-        assert status == {"statuses": ["loaded"], "check": True}, status
+        # one face, or two where a page shares most of its text with others (feedback: the questions)
+        assert status["check"] and status["statuses"] and set(status["statuses"]) == {"loaded"}, status
         used = fonts_used(page, probe(page, text))
         assert ("Noto Sans CJK SC Regular", True) in used, f"{text} drawn with {used}"
         page.screenshot(path=str(path.with_suffix(".png")), full_page=False)

@@ -148,19 +148,25 @@ def _embedded_face(characters: frozenset[str]) -> str:
     return _face(f'url("data:font/woff2;base64,{data}") format("woff2")', characters)
 
 
-def standalone_css(text: str) -> str:
-    """CSS for a standalone HTML page showing ``text``: its Chinese glyphs embedded, used by its fonts."""
-    characters = frozenset(wide_characters(text) & _font_characters(source_font()))
-    if not characters:
+def standalone_css(text: str, common: str = "") -> str:
+    """CSS for a standalone HTML page showing ``text``: its Chinese glyphs embedded, used by its fonts.
+
+    ``common`` is text that many pages share (an assignment's questions on every learner's feedback):
+    its glyphs are cut once and reused, only the rest of ``text`` is cut per page."""
+    available = _font_characters(source_font())
+    shared = frozenset(wide_characters(common) & available)
+    own = frozenset(wide_characters(text) & available - shared)
+    faces = "".join(_embedded_face(part) for part in (shared, own) if part)
+    if not faces:
         return ""
     classic = (f'body {{ font-family: "{FAMILY}", "Helvetica Neue", Helvetica, Arial, sans-serif; }}\n'
                f'pre, code, kbd, samp {{ font-family: var(--jp-code-font-family, "{FAMILY}", monospace); }}\n')
-    return _embedded_face(characters) + _stacks({**LAB_STACKS, **PAGE_STACKS}, ":root, body") + classic
+    return faces + _stacks({**LAB_STACKS, **PAGE_STACKS}, ":root, body") + classic
 
 
-def embed(page: str) -> str:
+def embed(page: str, common: str = "") -> str:
     """``page`` (a whole HTML document) with ``standalone_css`` for its own text in its head."""
-    css = standalone_css(page)
+    css = standalone_css(page, common)
     return page.replace("</head>", f"<style>\n{css}</style>\n</head>", 1) if css else page
 
 

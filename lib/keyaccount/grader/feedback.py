@@ -14,6 +14,7 @@ from nbconvert.filters import clean_html
 from nbconvert.filters.highlight import Highlight2HTML
 from nbgrader.utils import is_grade
 
+from keyaccount import webfont
 from keyaccount.grader.sanitise import markdown_text
 
 TITLE = "批改说明"
@@ -23,7 +24,7 @@ padding:0 1em;line-height:1.6;color:#222}pre{white-space:pre-wrap;word-break:bre
 .output_area{padding:.3em .5em;border-left:3px solid #ccc;margin:.2em 0}.output_stderr,.output_error{background:#fdecea}
 img{max-width:100%}.summary{border:2px solid #2a6;padding:.5em 1em;background:#f3fbf6}.cell{margin:1em 0}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"""
-POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+POLICY = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'"
 _local = threading.local()
 
 
@@ -50,10 +51,17 @@ def page(assignment: str, nb: nbformat.NotebookNode | None, scored: dict, notes:
             + ("" if nb is not None else "<p>你的作业没能自动批改，这份笔记本记 0 分。改好后请重新提交。</p>")
             + "</div>")
     body = _exporter().from_notebook_node(_with_scores(nb, scored))[0] if nb is not None else ""
-    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
-            f"<title>{html.escape(assignment)}</title><style>{STYLE}</style></head>"
-            f"<body>{head}{body}</body></html>")
+    page_ = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+             f"<title>{html.escape(assignment)}</title><style>{STYLE}</style></head>"
+             f"<body>{head}{body}</body></html>")
+    return webfont.embed(page_, common=_shared_text(nb))  # Chinese without a CJK system font
+
+
+def _shared_text(nb: nbformat.NotebookNode | None) -> str:
+    """The text every learner's page has: the locked cells (questions, tests), restored from the release."""
+    cells = nb.cells if nb is not None else []
+    return TITLE + "".join(c.source for c in cells if c.metadata.get("nbgrader", {}).get("locked"))
 
 
 def _with_scores(nb: nbformat.NotebookNode, scored: dict) -> nbformat.NotebookNode:
