@@ -115,9 +115,13 @@ def confine(level: str, workdir: Path, uid: int | None, hide: list[str], limits,
         _unshare(CLONE_NEWNET | CLONE_NEWNS)
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
         source = os.open(files, os.O_RDONLY | os.O_DIRECTORY)
+        runtime = [p for p in {*sys.path, sys.prefix} if p and os.path.exists(p)]  # the kit and its Python
         for path in PRIVATE_TMP:
             if os.path.isdir(path):
+                inside = {Path(p) for p in runtime if Path(p).is_relative_to(path)}  # a clone or venv in /tmp
+                kept = {p: os.open(p, os.O_RDONLY | getattr(os, "O_PATH", 0)) for p in inside}
                 _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={limits.file_mb}m,mode=1777")
+                _bind_back(kept)
         os.makedirs(workdir, exist_ok=True)
         _mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV,
                f"size={limits.file_mb * WORKDIR_FILES}m,mode=700,uid={uid},gid={uid}")
@@ -194,13 +198,19 @@ def _reach_back(paths: list[str]) -> None:
     for folder, needed in blocked.items():
         kept = {path: os.open(path, os.O_RDONLY | getattr(os, "O_PATH", 0)) for path in needed}
         _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=4k,mode=755")
-        for path, fd in kept.items():
-            if os.path.isdir(f"/proc/self/fd/{fd}"):
-                os.mkdir(path)
-            else:
-                open(path, "w").close()
-            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND)
-            os.close(fd)
+        _bind_back(kept)
+
+
+def _bind_back(kept: dict[Path, int]) -> None:
+    """Bind each path (held open as ``fd`` before a tmpfs covered it) back to where it was."""
+    for path, fd in kept.items():
+        if os.path.isdir(f"/proc/self/fd/{fd}"):
+            os.makedirs(path, exist_ok=True)
+        else:
+            os.makedirs(path.parent, exist_ok=True)
+            open(path, "w").close()
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND)
+        os.close(fd)
 
 
 def _set_limits(limits, uid) -> None:
