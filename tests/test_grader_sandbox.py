@@ -4,6 +4,7 @@ One warm sandbox serves the whole module (it imports the stack once, as in a gra
 Attacks that need the isolation only root gets are skipped, with the reason, elsewhere.
 """
 import hashlib
+import errno
 import os
 import re
 import shutil
@@ -305,7 +306,8 @@ def test_a_world_writable_folder_such_as_the_exchange_takes_no_forged_submission
         cell = (f"import os\ntry:\n    os.mkdir({str(exchange / 'bob+funnel_forecast')!r})\n    result = 'written'\n"
                 "except OSError as e:\n    result = e.errno\nopen('mine.txt', 'w').write('still fine')")
         execution = sandbox.run(notebook(cell), files, ["result"])
-        assert execution.answers["result"] == 30 and execution.problems == []  # EROFS
+        # read-only (EROFS), or not even visible (ENOENT) when the checkout itself lies under the private /tmp
+        assert execution.answers["result"] in (errno.EROFS, errno.ENOENT) and execution.problems == []
         assert list(exchange.iterdir()) == []
     finally:
         shutil.rmtree(exchange)
