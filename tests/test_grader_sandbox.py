@@ -3,8 +3,8 @@
 One warm sandbox serves the whole module (it imports the stack once, as in a grading run).
 Attacks that need the isolation only root gets are skipped, with the reason, elsewhere.
 """
-import hashlib
 import errno
+import hashlib
 import os
 import re
 import shutil
