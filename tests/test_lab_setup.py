@@ -22,6 +22,8 @@ def test_the_installed_lab_defaults_to_chinese():
     assert LAB_SETTINGS.is_file(), "installing the kit installs jupyter/overrides.json into the environment"
     assert json.loads(LAB_SETTINGS.read_text())["@jupyterlab/translation-extension:plugin"]["locale"] == "zh_CN"
     assert LAB_SETTINGS.read_text() == (ROOT / "jupyter" / "overrides.json").read_text()
+    # no pop-up asking a learner whether to fetch news from a website the workshop network may block
+    assert json.loads(LAB_SETTINGS.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
 
 def free_port() -> int:
