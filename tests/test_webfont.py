@@ -70,3 +70,13 @@ def test_lab_options_prepare_a_config_dir_serving_the_font(tmp_path):
     before = {p.name: p.stat().st_mtime_ns for p in custom.iterdir()}
     webfont.lab_options(tmp_path)
     assert {p.name: p.stat().st_mtime_ns for p in custom.iterdir()} == before  # unchanged files not rewritten
+
+
+def test_the_course_characters_come_from_the_installed_course_wherever_the_command_runs(tmp_path, monkeypatch):
+    """`keyaccount start` in a learner's folder (no nbgrader course anywhere above it) prepares the font too."""
+    monkeypatch.chdir(tmp_path)
+    webfont.course_characters.cache_clear()
+    try:
+        assert {"漏", "斗", "鸭", "羚"} <= webfont.course_characters()  # lesson, case and exercise text
+    finally:
+        webfont.course_characters.cache_clear()

@@ -25,7 +25,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from keyaccount.fonts import font_file as source_font
-from keyaccount.course.paths import course_root
+from keyaccount.content import content_root
 from keyaccount.jupyter_settings import kernel_settings, prepare_notebooks
 
 FAMILY = "KeyAccount Noto Sans SC"
@@ -74,7 +74,7 @@ def wide_characters(text: str) -> set[str]:
 @cache
 def course_characters() -> frozenset[str]:
     """The one home of 'which characters': the course text, JupyterLab's Chinese menus, and GB2312."""
-    root = course_root()
+    root = content_root()  # the installed course (wheel) or the clone: never the working folder's
     files = [*_text_files(Path(__file__).parent), *_lab_translations()]
     files += [path for name in COURSE_FOLDERS if (root / name).is_dir() for path in _text_files(root / name)]
     text = _gb2312() + "".join(path.read_text("utf-8", errors="ignore") for path in files)
