@@ -1,8 +1,5 @@
 """Answer keys stay on the instructor's side: beside solutions/, never in lib/, the release or the wheel."""
 import ast
-import subprocess
-import sys
-import zipfile
 
 import pytest
 
@@ -85,21 +82,3 @@ def test_generate_never_copies_the_key_into_the_release(tmp_path):
     target = generate_release(ROOT / "solutions", "funnel_forecast", tmp_path)
     assert (target / "funnel_forecast.ipynb").is_file()
     assert not (target / "answer_key.py").exists()
-
-
-@pytest.mark.slow
-def test_the_wheel_holds_no_solution_and_no_key(tmp_path):
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(tmp_path)],
-                           capture_output=True, text=True)
-    if build.returncode != 0 and "hatchling" in build.stderr:
-        pytest.skip(f"cannot build the wheel here (hatchling not reachable): {build.stderr[-300:]}")
-    assert build.returncode == 0, build.stderr
-    (wheel,) = tmp_path.glob("keyaccount-*.whl")
-    with zipfile.ZipFile(wheel) as zf:
-        names = zf.namelist()
-        assert not [n for n in names if n.endswith("answer_key.py") or "solutions/" in n]
-        for name in names:
-            if name.endswith((".py", ".ipynb")):
-                text = zf.read(name).decode("utf-8")
-                assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text, name
-                assert "def answer_key" not in text, name

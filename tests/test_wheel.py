@@ -34,7 +34,7 @@ def test_the_wheel_carries_the_course_but_no_solution_or_key(wheel):
     for name in names:
         if name.endswith((".py", ".ipynb")):
             text = zipfile.ZipFile(wheel).read(name).decode("utf-8")
-            assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text, name
+            assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text, name
             assert "def answer_key" not in text, name
 
 
