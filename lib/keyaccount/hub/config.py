@@ -5,6 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from keyaccount.hub import dashboard
 from keyaccount.hub.spawner import can_isolate
 
 SETTINGS = "settings.json"
@@ -29,7 +30,8 @@ def configure(c, hub_dir: str) -> None:
     c.Authenticator.allowed_users = set(settings["learners"])
     c.Authenticator.admin_users = {settings["trainer"]}
     c.NativeAuthenticator.minimum_password_length = 8
-    c.JupyterHub.spawner_class = "keyaccount.hub.spawner.WorkshopSpawner"
+    c.JupyterHub.spawner_class = "keyaccount.hub.trainer.CourseSpawner"  # learners: WorkshopSpawner; the trainer: the course
+    c.CourseSpawner.course = str(hub.parent)
     isolated = settings["isolated"] and can_isolate()
     c.WorkshopSpawner.isolated = isolated
     c.WorkshopSpawner.workspaces = str(hub / "workspaces")
@@ -39,3 +41,4 @@ def configure(c, hub_dir: str) -> None:
         c.Spawner.args.append("--ServerApp.allow_root=True")
     c.Spawner.http_timeout = 120  # a busy workshop server starts 200 labs at once
     c.Spawner.start_timeout = 120
+    dashboard.register(c, str(hub), settings)

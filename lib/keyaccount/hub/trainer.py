@@ -1,0 +1,49 @@
+"""The trainer's own server on the workshop hub: JupyterLab in the course folder, so that nbgrader's
+formgrader (``/user/<trainer>/formgrader``) grades written answers against the course's gradebook.
+
+Learners keep their workspaces (``WorkshopSpawner``); the hub's admin — the trainer — runs as the hub's
+own user (the owner of the course folder and the gradebook), never as a learner's system user.
+Formgrader opens in a browser tab of its own: JupyterHub ≥ 4.1 forbids single-user pages in iframes
+(``frame-ancestors 'none'``), which leaves formgrader's panel inside JupyterLab blank (nbgrader #1870).
+"""
+import os
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner
+from tornado import web
+from traitlets import Unicode
+
+from keyaccount.hub.spawner import WorkshopSpawner
+
+
+class CourseSpawner(WorkshopSpawner):
+    course = Unicode(config=True, help="The course folder: where the trainer's JupyterLab and formgrader run.")
+
+    @property
+    def trainer(self) -> bool:
+        return bool(self.user.admin)
+
+    def make_preexec_fn(self, name):
+        if not self.trainer:
+            return super().make_preexec_fn(name)
+        course = self.course
+        return lambda: os.chdir(course)  # formgrader reads nbgrader_config.py from the working folder
+
+    def user_env(self, env):
+        if not self.trainer:
+            return super().user_env(env)
+        home = Path(self.course) / "hub" / "trainer-home"  # JupyterLab's own settings, beside the passwords (0700)
+        home.mkdir(parents=True, exist_ok=True)
+        env.update(USER=self.user.name, HOME=str(home))
+        return env
+
+    async def start(self):
+        if not self.trainer:
+            return await super().start()
+        if self.authenticator.still_initial(self.user.name):
+            raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
+        self.notebook_dir = self.course
+        self.default_url = "/lab"
+        if os.geteuid() == 0 and "--ServerApp.allow_root=True" not in self.args:
+            self.args = [*self.args, "--ServerApp.allow_root=True"]  # the hub's user is root: so is the course's
+        return await LocalProcessSpawner.start(self)
