@@ -77,3 +77,11 @@ def test_no_wrong_answers_is_said_in_words_not_drawn_as_empty_axes():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig.savefig(BytesIO(), format="png")
+
+
+def test_a_wrong_answer_with_dollar_signs_is_drawn_as_typed():
+    typed = repr("$\\frac{$ 100")
+    wrong = pd.DataFrame({"题目": ["diagnosis"], "项": ["甲"], "错误答案": [typed], "人数": [1]})
+    fig = charts.wrong_answers_chart(wrong)
+    fig.savefig(BytesIO(), format="png")  # in matplotlib's math mode the stray $ would raise here
+    assert typed in fig.axes[0].get_yticklabels()[0].get_text().replace("\\$", "$")

@@ -1,22 +1,14 @@
 """The workshop hub on loopback: accounts only from the roster, a changed password before the first
 JupyterLab, each learner in their own workspace, as their own system user where the machine allows it."""
-import csv
 import os
 import pwd
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import time
 
 import pytest
 
-from conftest import ROOT
-from hub_client import HubClient
-from keyaccount.course import create
-from keyaccount.hub import launch
-from keyaccount.hub.accounts import PASSWORDS
+from hub_fixture import running_hub
 from keyaccount.hub.spawner import USER_PREFIX
 
 pytestmark = [pytest.mark.slow,
@@ -24,45 +16,10 @@ pytestmark = [pytest.mark.slow,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("hub")
-    tag = secrets.token_hex(3)  # system users of parallel runs never collide
-    accounts = [f"a{tag}", f"b{tag}"]
-    roster = tmp / "名单.csv"
-    roster.write_text("姓名,账号,分组\n" + "".join(f"学员{i},{a},A\n" for i, a in enumerate(accounts)), encoding="utf-8")
-    course = create.init_course(tmp / "课程", ROOT / "solutions").course
-    port = free_port()
-    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}")
-    log = open(tmp / "hub.log", "w")
-    server = subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    client = HubClient(f"http://127.0.0.1:{port}")
-    try:
-        for _ in range(240):
-            if server.poll() is not None:
-                raise RuntimeError((tmp / "hub.log").read_text())
-            try:
-                if client.api("GET", "/hub/api")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
-        with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
-            passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
-        yield setup, client, accounts, passwords, course
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
-        subprocess.run(["pkill", "-f", f"jupyterhub-singleuser.*{tag}"], check=False)
-        for account in accounts:
-            subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
+    with running_hub(tmp_path_factory.mktemp("hub"), ["学员0", "学员1"]) as running:
+        yield running.setup, running.client, running.learners, running.passwords, running.course
 
 
 def test_the_gradebook_moved_to_the_embedded_postgresql(hub):

@@ -44,6 +44,11 @@ def difficulty_chart(difficulty: pd.DataFrame) -> Figure:
     return fig
 
 
+def _plain(text: str) -> str:
+    """A learner's text as it is: a ``$`` would start matplotlib's math mode (and a stray one break the figure)."""
+    return text.replace("$", r"\$")
+
+
 def wrong_answers_chart(wrong: pd.DataFrame, top: int = 15) -> Figure:
     """The most frequent wrong answers across the class."""
     data = wrong.sort_values("人数", ascending=False).head(top).iloc[::-1]
@@ -53,13 +58,12 @@ def wrong_answers_chart(wrong: pd.DataFrame, top: int = 15) -> Figure:
         ax.axis("off")
         ax.text(0.5, 0.5, "没有常见的错误答案：没有学员填写了错误的选项或数值", ha="center", va="center", fontsize=12)
         return fig
-    labels = [f"{q}{'·' + p if p else ''}：{v}" for q, p, v in zip(data["题目"], data["项"], data["错误答案"])]
+    labels = [_plain(f"{q}{'·' + p if p else ''}：{v}") for q, p, v in zip(data["题目"], data["项"], data["错误答案"])]
     ax.barh(labels, data["人数"], color="#C44E52")
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("人数")
     ax.set_title("最常见的错误答案")
     return fig
-
 
 
 def png(fig: Figure):

@@ -4,12 +4,11 @@ Per assignment: who has submitted (from the roster), the score distribution, the
 most common wrong answers and who needs help, with the class report's plots; the page polls a small JSON
 state and reloads when a grade arrives. CSV/Excel export as ``keyaccount export``. Manual grading opens
 formgrader in the trainer's own server, in a tab of its own (JupyterHub ≥ 4.1 forbids it in an iframe).
-
-Only users with ``access:services!service=dashboard`` get in (HubOAuth): the hub's admins, i.e. the
-trainer; a learner gets 403. Everything from a learner (names, answers, notices) is escaped by Jinja.
+Who may enter: see ``dashboard``. Everything from a learner (names, answers, notices) is escaped by Jinja.
 """
 import argparse
 import asyncio
+import functools
 import json
 import os
 import secrets
@@ -26,10 +25,6 @@ from jupyterhub.utils import url_path_join
 from tornado import web
 from tornado.httpserver import HTTPServer
 
-from keyaccount import webfont
-from keyaccount.course import report
-from keyaccount.course.layout import Course
-from keyaccount.hub import dashboard_data
 from keyaccount.hub.dashboard import NAME
 
 REFRESH_SECONDS = 10  # how often an open page asks whether anything changed
@@ -40,19 +35,31 @@ EXPORTS = {"csv": ("成绩.csv", "text/csv; charset=utf-8"),
 
 
 class Board:
-    """The course's facts per assignment, computed in one worker thread and kept for a few seconds."""
+    """The course's facts per assignment, computed in one worker thread and kept for a few seconds.
 
-    def __init__(self, course: Course, hub_dir: Path):
-        self.course, self.hub_dir = course, hub_dir
+    The heavy libraries (pandas, matplotlib, nbgrader, the font tools) are imported in the worker once the
+    port is open: the hub stops if a managed service does not answer within about ten seconds."""
+
+    def __init__(self, course_root: Path, hub_dir: Path):
+        self.hub_dir = hub_dir
         self.worker = ThreadPoolExecutor(1)
+        self.worker.submit(self._load, course_root)
         self.facts: dict[str, tuple[float, dict]] = {}
         self.pictures: dict[str, dict[str, str]] = {}  # version → figures
+
+    def _load(self, course_root: Path) -> None:
+        from keyaccount import webfont
+        from keyaccount.course import report
+        from keyaccount.course.layout import Course
+        from keyaccount.hub import dashboard_data
+        self.data, self.report, self.webfont = dashboard_data, report, webfont
+        self.course = Course.at(course_root)
 
     async def run(self, func, *args):
         return await asyncio.get_running_loop().run_in_executor(self.worker, func, *args)
 
     def assignments(self) -> list[str]:
-        return dashboard_data.assignments(self.course)
+        return self.data.assignments(self.course)
 
     def latest(self, names: list[str]) -> str:
         """The assignment with the newest submission (the one the class is working on)."""
@@ -64,20 +71,23 @@ class Board:
     def state(self, assignment: str) -> dict:
         when, facts = self.facts.get(assignment, (0, None))
         if facts is None or time.monotonic() - when > FRESH_SECONDS:
-            facts = dashboard_data.snapshot(self.course, dashboard_data.roster(self.hub_dir), assignment)
+            facts = self.data.snapshot(self.course, self.data.roster(self.hub_dir), assignment)
             facts["updated"] = datetime.now().strftime("%H:%M:%S")
             self.facts[assignment] = (time.monotonic(), facts)
         return facts
 
-    def figures(self, facts: dict) -> dict[str, str]:
-        if facts["version"] not in self.pictures:
-            self.pictures = {facts["version"]: dashboard_data.figures(facts), **self.pictures}
-            self.pictures = dict(list(self.pictures.items())[:20])
-        return self.pictures[facts["version"]]
+    def page(self, template: jinja2.Template, common: str, **values) -> str:
+        """The page for ``values["facts"]`` with its figures and the web font for its own characters."""
+        facts = values["facts"]
+        if facts and facts["version"] not in self.pictures:
+            self.pictures = dict(list({facts["version"]: self.data.figures(facts), **self.pictures}.items())[:20])
+        page = template.render(pictures=self.pictures[facts["version"]] if facts else {},
+                               course=self.course.root.name, **values)
+        return self.webfont.embed(page, common=common)
 
     def export(self, kind: str) -> bytes:
         with tempfile.TemporaryDirectory(prefix="keyaccount-export-") as tmp:
-            paths = report.export(self.course, Path(tmp))  # the same files as `keyaccount export`
+            paths = self.report.export(self.course, Path(tmp))  # the same files as `keyaccount export`
             return next(p for p in paths if p.name == EXPORTS[kind][0]).read_bytes()
 
 
@@ -104,19 +114,19 @@ class PageHandler(Handler):
     async def get(self):
         assignment, names = await self.chosen()
         facts = await self.board.run(self.board.state, assignment) if assignment else None
-        pictures = await self.board.run(self.board.figures, facts) if facts else {}
         nonce = secrets.token_urlsafe(16)
         hub = os.environ.get("JUPYTERHUB_BASE_URL", "/")
         prefix = self.settings["prefix"]
-        page = self.settings["template"].render(
-            facts=facts, pictures=pictures, names=names, assignment=assignment, nonce=nonce,
-            refresh=REFRESH_SECONDS, prefix=prefix, course=self.board.course.root.name,
+        page = await self.board.run(functools.partial(
+            self.board.page, self.settings["template"], self.settings["static_text"],  # its glyphs: cut once
+            facts=facts, names=names, assignment=assignment, nonce=nonce, refresh=REFRESH_SECONDS, quote=quote,
             state_url=url_path_join(prefix, "api/state") + (f"?a={quote(assignment)}" if assignment else ""),
             formgrader=url_path_join(hub, "user", self.current_user["name"], "formgrader"),
-            hub_home=url_path_join(hub, "hub/home"), quote=quote)
+            hub_home=url_path_join(hub, "hub/home"),
+            xsrf=self.xsrf_token.decode()))  # JupyterHub checks it on the page's fetch (not on page views)
         self.set_header("Content-Security-Policy", policy(nonce))
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(webfont.embed(page, common=self.settings["static_text"]))
+        self.finish(page)
 
 
 class StateHandler(Handler):
@@ -147,17 +157,16 @@ def policy(nonce: str) -> str:
             "frame-ancestors 'none'")
 
 
-def app(course: Course, hub_dir: Path) -> web.Application:
+def app(course_root: Path, hub_dir: Path) -> web.Application:
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", f"/services/{NAME}/")
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     source = TEMPLATE.read_text(encoding="utf-8")
-    static_text = source + "".join(dashboard_data.STATUS.values())  # its glyphs are cut once, not per page
     return web.Application([
         (prefix, PageHandler),
         (url_path_join(prefix, "api/state"), StateHandler),
         (url_path_join(prefix, r"export/(csv|xlsx)"), ExportHandler),
         (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
-    ], board=Board(course, hub_dir), template=environment.from_string(source), static_text=static_text,
+    ], board=Board(course_root, hub_dir), template=environment.from_string(source), static_text=source,
         prefix=prefix, cookie_secret=secrets.token_bytes(32))
 
 
@@ -169,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     async def serve():
-        HTTPServer(app(Course.at(Path(args.course)), Path(args.hub_dir))).listen(args.port, "127.0.0.1")
+        HTTPServer(app(Path(args.course), Path(args.hub_dir))).listen(args.port, "127.0.0.1")
         await asyncio.Event().wait()  # until the hub stops the service
 
     asyncio.run(serve())

@@ -120,8 +120,10 @@ def figures(facts: dict) -> dict[str, str]:
                             for h in facts["hardest"]], columns=["练习", "题目", "平均得分率"])
     wrong = pd.DataFrame([{"题目": w["question"], "项": w["part"], "错误答案": w["answer"], "人数": w["count"]}
                           for w in facts["wrong"]], columns=["题目", "项", "错误答案", "人数"])
-    found = {"distribution": charts.score_distribution(shares), "wrong": charts.wrong_answers_chart(wrong)}
+    found = {"distribution": charts.score_distribution(shares)}
     if not hardest.empty:
         found["hardest"] = charts.difficulty_chart(hardest)
+    if not wrong.empty:
+        found["wrong"] = charts.wrong_answers_chart(wrong)
     return {name: "data:image/png;base64," + base64.b64encode(figure_png(fig)).decode("ascii")
             for name, fig in found.items()}

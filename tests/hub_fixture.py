@@ -1,0 +1,110 @@
+"""A workshop hub for a test: a course from the repository's solutions/, a roster, the hub on loopback,
+stopped (its process group and the learners' servers) when the test module is done."""
+import contextlib
+import csv
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import ROOT
+from hub_client import HubClient
+from keyaccount.course import create
+from keyaccount.course.layout import Course
+from keyaccount.hub import launch
+from keyaccount.hub.accounts import PASSWORDS
+from keyaccount.hub.config import SETTINGS
+from keyaccount.hub.spawner import USER_PREFIX
+
+
+@dataclass
+class RunningHub:
+    setup: launch.HubSetup
+    client: HubClient
+    course: Course
+    trainer: str
+    learners: list[str]
+    passwords: dict[str, str]
+    tag: str
+
+    def start_server(self, account: str, token: str) -> None:
+        self.client.api("POST", f"/hub/api/users/{account}/server", token=token)
+        for _ in range(240):
+            _, user = self.client.api("GET", f"/hub/api/users/{account}", token=token)
+            if user.get("servers", {}).get("", {}).get("ready"):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"{account}'s server did not start")
+
+    def change_password(self, account: str, new: str) -> str:
+        """Log in with the initial password, change it, and return a token made with the new one."""
+        client = HubClient(self.client.base)  # its own cookies
+        old = self.passwords[account]
+        client.form("/hub/login", {"username": account, "password": old})
+        client.form("/hub/change-password", {"old_password": old, "new_password": new,
+                                             "new_password_confirmation": new})
+        return self.client.token(account, new)[1]["token"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _started_by(setup: launch.HubSetup) -> list[int]:
+    """The processes still running for this hub: their environment names its internal API."""
+    api = f"JUPYTERHUB_API_URL=http://127.0.0.1:{json.loads((setup.hub_dir / SETTINGS).read_text())['hub_port']}/"
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and api.encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+@contextlib.contextmanager
+def running_hub(tmp: Path, names: list[str]):
+    """A hub for learners called ``names`` (accounts made up here), with the embedded PostgreSQL gradebook."""
+    tag = secrets.token_hex(3)  # accounts and system users of parallel runs never collide
+    learners = [f"{chr(ord('a') + i)}{tag}" for i in range(len(names))]
+    roster = tmp / "名单.csv"
+    with roster.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["姓名", "账号", "分组"])
+        writer.writerows([name, account, "一组"] for name, account in zip(names, learners))
+    course = create.init_course(tmp / "课程", ROOT / "solutions").course
+    port = free_port()
+    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}")
+    log = open(tmp / "hub.log", "w")
+    server = subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    client = HubClient(f"http://127.0.0.1:{port}")
+    try:
+        for _ in range(240):
+            if server.poll() is not None:
+                raise RuntimeError((tmp / "hub.log").read_text())
+            try:
+                if client.api("GET", "/hub/api")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
+            passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
+        yield RunningHub(setup, client, Course.at(course.root), f"t{tag}", learners, passwords, tag)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+        for pid in _started_by(setup):  # a server or service the hub failed to stop
+            os.kill(pid, signal.SIGKILL)
+        for account in learners:
+            subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
