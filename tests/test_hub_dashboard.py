@@ -27,15 +27,20 @@ pytestmark = [pytest.mark.slow,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 
 
-def notebook(right: bool, odd_choice: bool = False) -> nbformat.NotebookNode:
+def notebook(right: bool, odd_choice: bool = False, reflection: str = "") -> nbformat.NotebookNode:
     """A learner's funnel_forecast: all answers right, or none filled in; ``odd_choice`` puts a wrong,
-    HTML-looking choice into the diagnosis."""
+    HTML-looking choice into the diagnosis; ``reflection`` is the written answer (graded by the trainer)."""
     release = nbformat.read(ROOT / "exercises" / A / NB, as_version=4)
     nb = answered(release, nbformat.read(ROOT / "solutions" / A / NB, as_version=4)) if right else copy.deepcopy(release)
     if odd_choice:
-        cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "diagnosis_answer")
-        cell.source = f"diagnosis = {{'甲': {ODD!r}, '乙': None, '丙': None, '丁': None, '戊': None}}"
+        cell(nb, "diagnosis_answer").source = f"diagnosis = {{'甲': {ODD!r}, '乙': None, '丙': None, '丁': None, '戊': None}}"
+    if reflection:
+        cell(nb, "reflection").source = reflection
     return nb
+
+
+def cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
 
 
 def submit_and_grade(course, tmp, learner: str, nb: nbformat.NotebookNode) -> None:
@@ -53,7 +58,7 @@ def hub(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("dashboard")
     with running_hub(tmp, NAMES) as running:
         first, second, _ = running.learners
-        submit_and_grade(running.course, tmp, first, notebook(right=True))
+        submit_and_grade(running.course, tmp, first, notebook(right=True, reflection="客户的采购流程比我们想的长。"))
         submit_and_grade(running.course, tmp, second, notebook(right=False, odd_choice=True))
         running.trainer_token = running.change_password(running.trainer, "trainer-pass-2026")
         running.tmp = tmp
@@ -83,7 +88,8 @@ def test_the_dashboard_shows_who_submitted_the_scores_and_the_wrong_answers(hub)
     by_account = {x["account"]: x for x in facts["learners"]}
     assert [by_account[a]["status"] for a in hub.learners] == ["graded", "graded", "missing"]
     assert by_account[first]["name"] == NAMES[0] and by_account[first]["share"] > by_account[second]["share"]
-    assert facts["counts"] == {"roster": 3, "submitted": 2, "graded": 2, "missing": 1, "manual": 0}
+    assert facts["counts"] == {"roster": 3, "submitted": 2, "graded": 2, "missing": 1, "manual": 1}
+    assert by_account[first]["manual"], "the written answer waits for the trainer"
     assert {x["account"] for x in facts["need_help"]} == {second}, "the learner who filled in nothing needs help"
     assert [w["answer"] for w in facts["wrong"]] == [repr(ODD)] and facts["wrong"][0]["part"] == "甲"
     assert facts["hardest"] and facts["hardest"][0]["share"] <= facts["hardest"][-1]["share"]
@@ -137,6 +143,27 @@ def test_the_trainers_formgrader_works_through_the_hub_on_the_courses_gradebook(
                                          token=hub.trainer_token)
     assert status == 200 and set(hub.learners[:2]) <= {s["student"] for s in submissions}, \
         "formgrader reads the grades the engine wrote into the PostgreSQL gradebook"
+
+
+def test_a_manual_grade_given_in_formgrader_reaches_the_dashboard(hub):
+    first = hub.learners[0]
+    before = next(x for x in state(hub)[1]["learners"] if x["account"] == first)
+    formgrader = f"/user/{hub.trainer}/formgrader/api"
+    hub.start_server(hub.trainer, hub.trainer_token)
+    _, notebooks = hub.client.api("GET", f"{formgrader}/submitted_notebooks/{A}/{A}", token=hub.trainer_token)
+    submission = next(nb["id"] for nb in notebooks if nb["student"] == first)
+    _, grades = hub.client.api("GET", f"{formgrader}/grades?submission_id={submission}", token=hub.trainer_token)
+    written = next(g for g in grades if g["name"] == "reflection")
+    assert written["needs_manual_grade"]
+    status, _ = hub.client.api("PUT", f"{formgrader}/grade/{written['id']}", {"manual_score": 2},
+                               token=hub.trainer_token)
+    assert status == 200
+    for _ in range(30):
+        after = next(x for x in state(hub)[1]["learners"] if x["account"] == first)
+        if not after["manual"]:
+            break
+        time.sleep(1)
+    assert not after["manual"] and after["score"] == before["score"] + 2
 
 
 def test_a_learner_reaches_neither_the_dashboard_nor_the_trainers_formgrader(hub):
