@@ -40,7 +40,8 @@ class HubSetup:
         lines = [f"工作坊服务器：{self.url}",
                  f"培训师账号 {trainer.account}，初始密码 {trainer.password}（管理员）",
                  f"{len(self.accounts) - 1} 位学员的账号和初始密码：{self.hub_dir / PASSWORDS}（只有你能读）",
-                 "学员第一次登录后要先修改密码（/hub/change-password）。"]
+                 "学员第一次登录后要先修改密码（/hub/change-password）。",
+                 f"培训师看板（只有培训师能打开）：{self.url}services/dashboard/"]
         if not self.isolated:
             lines.append(f"⚠ 学员没有各用一个系统账户（{self.problem}）：学员之间、学员和成绩库之间的隔离较弱。")
         return "\n".join(lines)
