@@ -6,8 +6,11 @@ import io
 import json
 import shutil
 import time
+import urllib.error
+import urllib.request
 
 import nbformat
+import openpyxl
 import pytest
 
 from browser import chromium, fonts_used, probe
@@ -71,8 +74,6 @@ def state(hub, token=None):
 
 def get(hub, path, token):
     """(status, body bytes, headers) of a GET with a token."""
-    import urllib.error
-    import urllib.request
     request = urllib.request.Request(hub.client.base + path, headers={"Authorization": f"token {token}"})
     try:
         with urllib.request.urlopen(request, timeout=60) as answer:
@@ -106,7 +107,6 @@ def test_the_dashboard_shows_who_submitted_the_scores_and_the_wrong_answers(hub)
 
 
 def test_the_export_has_the_graded_learners(hub):
-    import openpyxl
     status, body, _ = get(hub, f"{DASHBOARD}export/csv", hub.trainer_token)
     assert status == 200
     text = body.decode("utf-8-sig")
