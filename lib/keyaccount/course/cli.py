@@ -33,7 +33,7 @@ def _start(args) -> int:
     print("正在启动 JupyterLab（第一次要准备中文字体，约半分钟；关闭：在这个窗口按 Ctrl+C）……")
     workspace.prepare_for_lab(update.folder)
     return run_lab(update.folder, args.port, not args.no_browser,
-                   env={"KEYACCOUNT_CASES": str(update.folder / "cases")})
+                   env={"KEYACCOUNT_CASES": str(update.folder / "cases")}, learner=True)
 
 
 def _hub(course: Course, args) -> int:
