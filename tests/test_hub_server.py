@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from browser import chromium, fonts_used, probe
 from conftest import ROOT
 from hub_client import HubClient
 from keyaccount.course import create
@@ -133,3 +134,24 @@ def test_each_learner_runs_as_their_own_system_user(hub):
     for target in (other, course.db_path, course.source):
         denied = subprocess.run(["runuser", "-u", me.pw_name, "--", "ls", str(target)], capture_output=True)
         assert denied.returncode != 0, f"{me.pw_name} can read {target}"
+
+
+def test_the_hub_pages_are_chinese_and_drawn_with_the_served_font(hub, tmp_path):
+    """On a screen without a CJK font: the log-in page and, once logged in, the navigation are Chinese
+    and drawn with the kit's web font, not boxes."""
+    setup, client, *_ = hub
+    trainer = setup.accounts[0]
+    with chromium(tmp_path) as page:
+        page.goto(f"{client.base}/hub/login")
+        assert page.title() == "大客户销售训练营"
+        assert ("Noto Sans CJK SC Regular", True) in fonts_used(page, probe(page, "账号和初始密码"))
+        page.screenshot(path=str(tmp_path / "login.png"))
+        page.fill("#username_input", trainer.account)
+        page.fill("#password_input", trainer.password)
+        page.click("#login_submit")
+        page.wait_for_url("**/hub/change-password", timeout=60_000)
+        nav = page.inner_text("nav")
+        assert {"首页", "修改密码", "退出"} <= set(nav.split()), nav
+        assert not {"Home", "Token", "Logout", "Services"} & set(nav.split()), nav
+        assert ("Noto Sans CJK SC Regular", True) in fonts_used(page, "#logout")
+        page.screenshot(path=str(tmp_path / "change-password.png"))

@@ -5,6 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from keyaccount.hub import pages
 from keyaccount.hub.spawner import can_isolate
 
 SETTINGS = "settings.json"
@@ -23,7 +24,8 @@ def configure(c, hub_dir: str) -> None:
     c.JupyterHub.pid_file = str(hub / "jupyterhub.pid")
     c.ConfigurableHTTPProxy.pid_file = str(hub / "proxy.pid")
     c.ConfigurableHTTPProxy.command = [shutil.which("configurable-http-proxy") or "configurable-http-proxy"]
-    c.JupyterHub.template_paths = [str(Path(__file__).parent / "templates")]  # Chinese log-in pages
+    c.JupyterHub.template_paths = [str(pages.TEMPLATES)]  # Chinese pages with the web font
+    c.JupyterHub.template_vars = pages.template_vars()
     c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
     c.WorkshopAuthenticator.hub_dir = str(hub)
     c.Authenticator.allowed_users = set(settings["learners"])
