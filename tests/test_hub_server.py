@@ -19,6 +19,7 @@ from keyaccount.course import create
 from keyaccount.hub import launch
 from keyaccount.hub.accounts import PASSWORDS
 from keyaccount.hub.spawner import USER_PREFIX
+from keyaccount.webfont import FAMILY
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
@@ -115,6 +116,9 @@ def test_a_learner_changes_the_initial_password_then_finds_the_course(hub):
     assert status == 200 and "01_funnel_forecast.ipynb" in {item["name"] for item in listing["content"]}
     status, listing = client.api("GET", f"/user/{learner}/api/contents/exercises", token=token)
     assert "funnel_forecast" in {item["name"] for item in listing["content"]}
+    status, css = client.api("GET", f"/user/{learner}/custom/custom.css", token=token)
+    assert status == 200 and FAMILY in str(css), "the learner's JupyterLab serves the kit's CJK web font"
+    assert client.api("GET", f"/user/{learner}/formgrader", token=token)[0] == 404, "no trainer panels for learners"
     status, _ = client.api("GET", f"/user/{learner}/api/contents/notebooks", token=client.token(
         hub[2][1], passwords[hub[2][1]])[1]["token"])
     assert status in (403, 404), "another learner's token does not open this learner's JupyterLab"

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from keyaccount.hub import pages
-from keyaccount.hub.spawner import can_isolate
+from keyaccount.hub.spawner import can_isolate, prepare_lab_config
 
 SETTINGS = "settings.json"
 
@@ -36,7 +36,7 @@ def configure(c, hub_dir: str) -> None:
     c.WorkshopSpawner.isolated = isolated
     c.WorkshopSpawner.workspaces = str(hub / "workspaces")
     c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
-    c.Spawner.args = ["--ServerApp.ip=127.0.0.1"]
+    c.Spawner.args = ["--ServerApp.ip=127.0.0.1", *prepare_lab_config()]
     if not isolated and os.geteuid() == 0:  # a root hub that cannot isolate: the labs run as root too
         c.Spawner.args.append("--ServerApp.allow_root=True")
     c.Spawner.http_timeout = 120  # a busy workshop server starts 200 labs at once
