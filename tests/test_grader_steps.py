@@ -1,6 +1,7 @@
 """The grading engine's steps on their own (no kernel): preflight restores what a learner broke,
 score reads from the instructor source what each test cell scores, sanitise keeps only harmless outputs."""
 import copy
+import re
 
 import nbformat
 import pytest
@@ -30,7 +31,9 @@ def test_deleted_locked_and_test_cells_come_back_in_place(release):
     notes = preflight.restore(nb, release, "x.ipynb")
     graded = [g for g in _ids(nb) if g]
     assert graded == [g for g in _ids(release) if g]
-    assert "setup" in notes[0] and "small_test" in notes[0] and "删除" in notes[0]
+    assert "删除" in notes[0] and "准备代码单元格" in notes[0] and "“第 2 题\u3000小项目漏斗（4 分）”的检查单元格" in notes[0]
+    assert "“第 5 题\u3000思考（3 分，由培训师批改）”的答题单元格" in notes[0]
+    assert not re.search(r"[a-z]+_[a-z]+", notes[0]), f"a learner reads no cell id: {notes[0]}"
 
 
 def test_a_deleted_answer_cell_is_not_put_back(release):
@@ -56,7 +59,7 @@ def test_edited_test_cells_and_metadata_come_back_from_the_release(release):
     assert (restored.source, restored.metadata) == (original.source, original.metadata)
     assert answer.source == "small = 1" and "tags" not in answer.metadata
     assert "mine" not in _ids(nb)
-    assert any("small_test" in n and "恢复原样" in n for n in notes)
+    assert any("“第 2 题\u3000小项目漏斗（4 分）”的检查单元格" in n and "恢复原样" in n for n in notes), notes
 
 
 def test_a_graded_cell_turned_into_another_type_gets_its_type_back(release):

@@ -40,7 +40,8 @@ def describe(expected, hint: dict | None = None) -> dict:
     return node
 
 
-def _heading(cell) -> str | None:
+def heading_of(cell) -> str | None:
+    """The question title of a ``## `` heading cell, else None."""
     first = cell.source.lstrip().splitlines()[0] if cell.source.strip() else ""
     return first.lstrip("#").strip() if cell.cell_type == "markdown" and first.startswith("## ") else None
 
@@ -59,7 +60,7 @@ def questions(nb: nbformat.NotebookNode) -> list[dict]:
     """Each question (a ``## `` heading) with its automatically graded answers and whether a trainer grades it."""
     found, current = [], None
     for cell in nb.cells:
-        title = _heading(cell)
+        title = heading_of(cell)
         if title:
             current = {"title": title, "answers": [], "manual": False}
             found.append(current)
