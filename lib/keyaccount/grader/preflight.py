@@ -92,9 +92,11 @@ def _labels(release: nbformat.NotebookNode) -> dict[str, str]:
         place = f"“{question}”的" if question else ""
         counts[place + kind] += 1
         labels[gid] = place + kind
+    numbered = Counter()
     for gid, label in labels.items():  # two cells of one kind under one heading: number them
         if counts[label] > 1:
-            labels[gid] = f"{label}（{list(k for k, v in labels.items() if v == label).index(gid) + 1}）"
+            numbered[label] += 1
+            labels[gid] = f"{label}（{numbered[label]}）"
     return labels
 
 
