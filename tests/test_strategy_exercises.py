@@ -149,3 +149,14 @@ def test_half_right_fishbone_plan_gets_its_designed_points():
 
 def test_at_least_half_of_the_module_points_are_judgements():
     assert judgement_share("strategy") >= 0.5
+
+
+def test_a_written_plan_has_a_list_form_and_no_single_wrong_value_in_the_class_report():
+    from keyaccount.course.answers import _wrong
+    from keyaccount.course.formspec import build_form
+
+    from conftest import ROOT
+
+    rules = answer_key("strategy_fishbone_plan")["实施计划"]
+    assert build_form(ROOT / "solutions", "strategy_fishbone_plan")["answers"]["实施计划"] == {"type": "list"}
+    assert _wrong(FLAWED_PLAN, rules) == []
