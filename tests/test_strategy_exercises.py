@@ -88,19 +88,27 @@ FLAWED_PLAN = [task("T1", "2026-11-24", "2026-11-26", "公司资源", []),
                task("T2", "2026-11-27", "2026-12-05", "客户关系", ["T1"], 监控点=""),
                task("T3", "2026-12-06", "2026-12-27", "竞争对手", ["T2"]),
                task("T4", "2026-12-01", "2026-12-10", "商务策略", ["T3"])]
+FLAWED_SHARE = (3 / 5 * 3 + 2 / 3) / 4     # three of four tasks pass, out of the five a plan needs; two of three bones
+GOOD_PLAN = [task("T1", "2026-11-24", "2026-11-26", "公司资源", []),
+             task("T2", "2026-11-27", "2026-12-05", "客户关系", ["T1"]),
+             task("T3", "2026-11-27", "2026-12-04", "竞争对手", "T1"),          # one id as text is fine
+             task("T4", "2026-12-05", "2026-12-14", "服务策略", ["T3"]),
+             task("T5", "2026-12-15", "2026-12-25", "项目进度", ["T2", "T4"])]
 
 
 def test_written_plan_is_graded_by_its_checks():
     rules = answer_key("strategy_fishbone_plan")["实施计划"]
     assert rules.findings(FLAWED_PLAN) == {"栏目齐全": ["T2"], "起止日期": ["T3"], "先后顺序": ["T4"], "覆盖鱼骨": ["服务策略"]}
     share, lines = compare(FLAWED_PLAN, rules)
-    assert share == pytest.approx((3 / 4 * 3 + 2 / 3) / 4)
-    assert lines[0].startswith("✗ 栏目齐全") and "T2" in lines[0]
-    good = [*FLAWED_PLAN[:2], task("T3", "2026-12-06", "2026-12-20", "竞争对手", ["T2"]),
-            task("T4", "2026-12-20", "2026-12-25", "服务策略", ["T3", "T1"])]
-    good[1] = {**good[1], "监控点": "拜访纪要"}
-    assert compare(good, rules) == (1.0, ["✓ 栏目齐全", "✓ 起止日期", "✓ 先后顺序", "✓ 覆盖鱼骨"])
+    assert share == pytest.approx(FLAWED_SHARE)
+    assert lines[0].startswith("✗ 栏目齐全") and "T2" in lines[0] and "5 项" in lines[-1]
+    assert compare(GOOD_PLAN, rules) == (1.0, ["✓ 栏目齐全", "✓ 起止日期", "✓ 先后顺序", "✓ 覆盖鱼骨"])
     assert compare([], rules)[0] == 0 and compare(None, rules)[0] == 0 and compare("计划", rules)[0] == 0
+
+
+def test_a_copied_example_task_is_not_a_plan():
+    rules = answer_key("strategy_fishbone_plan")["实施计划"]
+    assert compare(GOOD_PLAN[:1], rules)[0] == pytest.approx((1 / 5 * 3 + 0) / 4)
 
 
 def test_written_plan_refuses_a_waiting_task_that_starts_too_early_or_a_task_without_predecessor():
@@ -109,9 +117,11 @@ def test_written_plan_refuses_a_waiting_task_that_starts_too_early_or_a_task_wit
             task("T2", "2026-11-29", "2026-12-02", "竞争对手", ["T1"]),    # starts before T1 ends
             task("T3", "2026-12-03", "2026-12-04", "服务策略", []),        # not the first, waits for nothing
             task("T4", "2026-12-05", "2026-12-06", "服务策略", ["T9"]),    # waits for a task that is not there
-            task("T5", "2026-12-01", "2026-12-30", "服务策略", "T1")]      # ends after the tender close; one id as text is fine
-    assert rules.findings(plan)["先后顺序"] == ["T2", "T3", "T4"]
-    assert rules.findings(plan)["起止日期"] == ["T5"]
+            task("T5", "2026-12-01", "2026-12-30", "服务策略", "T1"),      # ends after the tender close
+            task("T6", "2026-11-20", "2026-11-22", "服务策略", []),        # before the first day, and waits for nothing
+            task("T7", "2026-12-10", "2026-12-09", "服务策略", ["T1"])]    # ends before it starts
+    assert rules.findings(plan)["先后顺序"] == ["T2", "T3", "T4", "T6"]
+    assert rules.findings(plan)["起止日期"] == ["T5", "T6", "T7"]
 
 
 def test_half_right_swot_tows_gets_its_designed_points():
@@ -139,12 +149,8 @@ def test_half_right_fishbone_plan_gets_its_designed_points():
     half = {"鱼骨归类": {**bones, **wrong},                                                     # 9 of 15
             "草稿错误": {"日期顺序": ["D3"], "截标前完成": ["D6"], "有责任人": ["D2", "D7"], "有监控点": []},  # 1, 1/2, 1, 0
             "实施计划": FLAWED_PLAN}
-    full = {**key, "实施计划": [task("T1", "2026-11-24", "2026-11-26", "客户关系", []),
-                               task("T2", "2026-11-26", "2026-12-10", "竞争对手", ["T1"]),
-                               task("T3", "2026-12-11", "2026-12-25", "服务策略", ["T2"])]}
-    assert submission_points("strategy_fishbone_plan", full) == 20
-    assert submission_points("strategy_fishbone_plan", half) == round(8 * 9 / 15, 2) + 6 * 2.5 / 4 + round(
-        6 * (3 / 4 * 3 + 2 / 3) / 4, 2)
+    assert submission_points("strategy_fishbone_plan", {**key, "实施计划": GOOD_PLAN}) == 20
+    assert submission_points("strategy_fishbone_plan", half) == round(8 * 9 / 15, 2) + 6 * 2.5 / 4 + round(6 * FLAWED_SHARE, 2)
 
 
 def test_at_least_half_of_the_module_points_are_judgements():
