@@ -25,6 +25,8 @@ AUTHOR_FIELDS = ("options", "range", "hint", "ratio")
 def describe(expected, hint: dict | None = None) -> dict:
     """The form of ``expected`` (no value of it), with the author's ``hint`` merged in."""
     hint = hint or {}
+    if callable(getattr(expected, "form", None)):   # rules that grade an answer (compare.compare) say its form
+        return {**expected.form(), **{field: hint[field] for field in AUTHOR_FIELDS if field in hint}}
     kind = _kind(expected)
     node = {"type": kind}
     if kind == "dict":
