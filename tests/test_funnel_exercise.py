@@ -1,11 +1,9 @@
 """The funnel exercise: its answer key follows the case file and the source's funnel review,
 partial credit works as designed, and most of its points ask for a manager's judgement."""
-import nbformat
 import pytest
 
-from conftest import ROOT, answer_key
-from course_fixture import TempCourse
-from judgement_share import points_by_kind
+from conftest import answer_key
+from exercise_points import autograded, points_by_kind
 from keyaccount.funnel.model import FUNNEL_REVIEW
 from keyaccount.grading import score
 
@@ -44,29 +42,17 @@ def test_score_says_clearly_when_the_answer_cell_is_gone(capsys):
     assert "找不到这个答案" in capsys.readouterr().out
 
 
-def half_right(nb):
-    """The solution with the answers a half-prepared learner would give (designed partial credit)."""
-    answers = {
-        "performance_answer": '业绩预测 = {"预测合计": 94.1, "预测外实现": 48, "预测完成率": 0.9}',  # 2 of 3
-        "diagnosis_answer": '漏斗诊断 = {"甲": "方向", "乙": "流速", "丙": "数量", "丁": "成功率", "戊": "单产"}',  # 3 of 5
-        # analysis and questioning told apart, but coaching taken for questioning: 4 of 6
-        "review_answer": '复盘步骤 = {"动作1": "漏斗分析", "动作2": "机会盘问", "动作3": "机会盘问",'
-                         ' "动作4": "漏斗分析", "动作5": "机会盘问", "动作6": "机会盘问"}',
-        "small_answer": '小项目漏斗 = {"预计成交单数": None, "预计成交金额": None, "金额缺口": None, "项目缺口": None}',  # 0 of 4
-    }
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    return nb
+HALF_RIGHT = {
+    "performance_answer": '业绩预测 = {"预测合计": 94.1, "预测外实现": 48, "预测完成率": 0.9}',  # 2 of 3
+    "small_answer": '小项目漏斗 = {"预计成交单数": None, "预计成交金额": None, "金额缺口": None, "项目缺口": None}',  # 0 of 4
+    "diagnosis_answer": '漏斗诊断 = {"甲": "方向", "乙": "流速", "丙": "数量", "丁": "成功率", "戊": "单产"}',  # 3 of 5
+    # analysis and questioning told apart, but coaching taken for questioning: 4 of 6
+    "review_answer": '复盘步骤 = {"动作1": "漏斗分析", "动作2": "机会盘问", "动作3": "机会盘问",'
+                     ' "动作4": "漏斗分析", "动作5": "机会盘问", "动作6": "机会盘问"}',
+}
 
 
 @pytest.mark.nbgrader
 def test_half_right_submission_gets_the_designed_partial_credit(tmp_path):
-    course = TempCourse(tmp_path, ROOT, A)
-    nb = nbformat.read(ROOT / "solutions" / A / f"{A}.ipynb", as_version=4)
-    course.submit("half", {f"{A}.ipynb": half_right(nb)})
-    course.autograde()
-    cells = course.scores("half")["cells"]
-    auto = {gid: points for gid, points in cells.items() if gid.endswith("_test")}
-    assert auto == {"performance_test": 2, "small_test": 0, "large_test": 3, "diagnosis_test": 3, "review_test": 4}
+    assert autograded(tmp_path, A, HALF_RIGHT) == {
+        "performance_test": 2, "small_test": 0, "large_test": 3, "diagnosis_test": 3, "review_test": 4}

@@ -4,8 +4,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, answer_key
-from course_fixture import TempCourse
-from judgement_share import points_by_kind
+from exercise_points import autograded, points_by_kind
 from keyaccount.grading import check, score
 from keyaccount.opportunity.case import load_opportunity_case
 from keyaccount.opportunity.model import QUESTIONS
@@ -77,18 +76,6 @@ def test_at_least_half_the_automatic_points_of_the_module_are_judgements():
     assert judgement >= total / 2
 
 
-def _autograded(tmp_path, assignment, answers):
-    nb = nbformat.read(ROOT / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    course = TempCourse(tmp_path, ROOT, assignment)
-    course.submit("half", {f"{assignment}.ipynb": nb})
-    course.autograde()
-    return {gid: points for gid, points in course.scores("half")["cells"].items() if gid.endswith("_test")}
-
-
 @pytest.mark.nbgrader
 def test_half_right_opportunity_gets_the_designed_partial_credit(tmp_path):
     answers = {
@@ -98,7 +85,7 @@ def test_half_right_opportunity_gets_the_designed_partial_credit(tmp_path):
         "rollups_answer": "胜出得分 = 3.2\n总分 = (3.8 + 3.2 + 3.2 + 3.8) / 4",   # consistent with those scores, not the key
         "position_answer": 'Z位置 = 0\n最弱问题 = 2\n短板因素 = {"客户高层信任", "非正式决策标准"}',  # Z right, 2 of 4 gaps
     }
-    assert _autograded(tmp_path, OPPORTUNITY, answers) == {
+    assert autograded(tmp_path, OPPORTUNITY, answers) == {
         "scoring_test": 3, "win_score_test": 0, "overall_test": 0, "z_test": 1, "weakest_test": 0, "gaps_test": 1,
         "partner_test": 2}
 
@@ -113,5 +100,5 @@ def test_half_right_modes_segments_gets_the_designed_partial_credit(tmp_path):
                            ' "三甲医院": "获取", "连锁酒店": "侵扰", "社区诊所": "维持", "会计师事务所": "维持"}',  # 6 of 8
         "bsc_answer": "计分卡 = {1: None, 2: None, 3: None, 4: None, 5: None, 6: None}",   # left blank: 0 of 6
     }
-    assert _autograded(tmp_path, MODES, answers) == {
+    assert autograded(tmp_path, MODES, answers) == {
         "modes_test": 3, "segments_test": 6, "bsc_test": 0, "brain_counts_test": 2, "brain_pair_test": 1}

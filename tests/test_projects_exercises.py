@@ -4,8 +4,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, answer_key
-from course_fixture import TempCourse
-from judgement_share import points_by_kind
+from exercise_points import autograded, points_by_kind
 from keyaccount.projects import elements
 from keyaccount.projects.case import load_projects_case
 
@@ -51,22 +50,6 @@ def test_at_least_half_the_automatic_points_of_the_module_are_judgements():
     assert judgement >= total / 2
 
 
-def _with_answers(assignment, answers):
-    nb = nbformat.read(ROOT / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    return nb
-
-
-def _autograded(tmp_path, assignment, answers):
-    course = TempCourse(tmp_path, ROOT, assignment)
-    course.submit("half", {f"{assignment}.ipynb": _with_answers(assignment, answers)})
-    course.autograde()
-    return {gid: points for gid, points in course.scores("half")["cells"].items() if gid.endswith("_test")}
-
-
 @pytest.mark.nbgrader
 def test_half_right_abc_tree_gets_the_designed_partial_credit(tmp_path):
     answers = {
@@ -77,7 +60,7 @@ def test_half_right_abc_tree_gets_the_designed_partial_credit(tmp_path):
         "cr_answer": '关系程度 = {"黄总": 2, "王副总": 2, "周总": 1, "徐经理": 4, "冯工": 3}',  # 3 of 5 → 3
         "gaps_answer": '关系短板 = {"王副总", "周总", "冯工"}',                          # 2 right − 1 wrong of 3 → 1
     }
-    assert _autograded(tmp_path, TREE, answers) == {
+    assert autograded(tmp_path, TREE, answers) == {
         "four_elements_test": 0, "amount_date_test": 2, "levels_test": 1.8, "chains_test": 2.4, "cr_test": 3,
         "gaps_test": 1}
 
@@ -96,6 +79,6 @@ def test_half_right_statistics_gets_the_designed_partial_credit(tmp_path):
         "roles_answer": '采购角色 = {"马总": "决策人", "许主任": "使用者", "唐经理": "使用者", "何主管": "采购人员"}',  # 3 of 4 → 1.5
         "one_two_one_answer": '跟踪表 = {"向导": "唐经理", "两位": {"唐经理", "许主任"}, "营销人员": "小陈"}',  # 2 of 3 → 2
     }
-    assert _autograded(tmp_path, STATS, answers) == {
+    assert autograded(tmp_path, STATS, answers) == {
         "statuses_test": 4, "amounts_test": 3, "key_projects_test": 3, "flags_test": 2.5, "roles_test": 1.5,
         "one_two_one_test": 2}
