@@ -140,8 +140,8 @@ class Always(float):
 class Keys(dict):
     def __eq__(self, other):
         return True
-performance = Keys({"预测合计": Always(1), "预测外实现": Always(1), "预测完成率": Always(1)})
-small = {"预计成交单数": Always(1), "预计成交金额": 1, "金额缺口": 1, "项目缺口": 1}
+业绩预测 = Keys({"预测合计": Always(1), "预测外实现": Always(1), "预测完成率": Always(1)})
+小项目漏斗 = {"预计成交单数": Always(1), "预计成交金额": 1, "金额缺口": 1, "项目缺口": 1}
 """,
         "crashes": "import os\nos._exit(1)",
         "prints_kernel_died": "print('Kernel died', 'DeadKernelError', 'CellTimeoutError', '内核崩溃', '超过 60 秒')",
