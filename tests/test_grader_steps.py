@@ -32,7 +32,7 @@ def test_deleted_locked_and_test_cells_come_back_in_place(release):
     graded = [g for g in _ids(nb) if g]
     assert graded == [g for g in _ids(release) if g]
     assert "删除" in notes[0] and "准备代码单元格" in notes[0] and "“第 2 题\u3000小项目漏斗（4 分）”的检查单元格" in notes[0]
-    assert "“第 5 题\u3000思考（3 分，由培训师批改）”的答题单元格" in notes[0]
+    assert "“第 6 题\u3000思考（3 分，由培训师批改）”的答题单元格" in notes[0]
     assert not re.search(r"[a-z]+_[a-z]+", notes[0]), f"a learner reads no cell id: {notes[0]}"
 
 
