@@ -19,14 +19,9 @@ class HubClient:
             request.add_header("Authorization", f"token {token}")
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
-                text = response.read().decode()
-                return response.status, json.loads(text) if text else None
+                return response.status, _decoded(response.read().decode())
         except urllib.error.HTTPError as error:
-            text = error.read().decode()
-            try:
-                return error.code, json.loads(text)
-            except ValueError:
-                return error.code, text
+            return error.code, _decoded(error.read().decode())
 
     def token(self, account: str, password: str) -> tuple[int, object]:
         return self.api("POST", f"/hub/api/users/{account}/tokens",
@@ -39,3 +34,11 @@ class HubClient:
         data = urllib.parse.urlencode({**fields, **({"_xsrf": xsrf.group(1)} if xsrf else {})}).encode()
         with self.web.open(urllib.request.Request(self.base + path, data=data, method="POST"), timeout=60) as answer:
             return answer.read().decode()
+
+
+def _decoded(text: str):
+    """A JSON answer as data, any other page (HTML, CSS) as its text, an empty one as None."""
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return text

@@ -31,20 +31,20 @@ def _submit(course, student, diagnosis_source):
 def course(tmp_path):
     shutil.copytree(ROOT / "solutions" / A, tmp_path / "source" / A)
     course = Course.at(tmp_path)
-    key = answer_key(A)["diagnosis"]
+    key = answer_key(A)["漏斗诊断"]
     wrong_for_jia = next(v for v in ("数量", "方向", "流速", "成功率", "单产") if v != key["甲"])
     misplaced = dict(key, 甲=wrong_for_jia)
-    _submit(course, "a", f"diagnosis = {misplaced!r}")
-    _submit(course, "b", f"diagnosis = {misplaced!r}")
-    _submit(course, "c", f"diagnosis = {dict(key)!r}")
-    _submit(course, "d", "diagnosis = {'甲': None}  # not yet answered")
+    _submit(course, "a", f"漏斗诊断 = {misplaced!r}")
+    _submit(course, "b", f"漏斗诊断 = {misplaced!r}")
+    _submit(course, "c", f"漏斗诊断 = {dict(key)!r}")
+    _submit(course, "d", "漏斗诊断 = {'甲': None}  # not yet answered")
     return course, wrong_for_jia
 
 
 def test_most_common_wrong_choice_is_counted_per_part(course):
     course, wrong = course
     table = answers.common_wrong_answers(course, A)
-    jia = table[(table["题目"] == "diagnosis") & (table["项"] == "甲")]
+    jia = table[(table["题目"] == "漏斗诊断") & (table["项"] == "甲")]
     assert list(jia["错误答案"]) == [repr(wrong)] and list(jia["人数"]) == [2]
     assert set(table["项"]) == {"甲"}, "right answers and empty templates are not wrong choices"
 
@@ -52,7 +52,7 @@ def test_most_common_wrong_choice_is_counted_per_part(course):
 def test_report_charts_render_chinese_without_missing_glyphs(tmp_path):
     scores = pd.DataFrame({"学员": ["甲", "乙", "丙"], "练习": [A] * 3, "得分率": [0.2, 0.9, None]})
     difficulty = pd.DataFrame({"练习": [A, A], "题目": ["performance_test", "small_test"], "平均得分率": [0.4, 0.8]})
-    wrong = pd.DataFrame({"题目": ["diagnosis"], "项": ["甲"], "错误答案": ["'数量'"], "人数": [2]})
+    wrong = pd.DataFrame({"题目": ["漏斗诊断"], "项": ["甲"], "错误答案": ["'数量'"], "人数": [2]})
     figures = [charts.score_distribution(scores), charts.difficulty_chart(difficulty), charts.wrong_answers_chart(wrong)]
     for i, fig in enumerate(figures):
         with warnings.catch_warnings():

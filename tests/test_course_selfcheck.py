@@ -33,8 +33,8 @@ def learner_copy(folder, answers: dict[str, str] | None = None, solved=False):
     return folder / NB
 
 
-HALF = {"performance_answer": 'performance = {"预测合计": 94.1, "预测外实现": 48, "预测完成率": 0.848 * 0.6}',
-        "diagnosis_answer": 'diagnosis = {"甲": "方向", "乙": "流速", "丙": "数量", "丁": "成功率", "戊": "单产"}'}
+HALF = {"performance_answer": '业绩预测 = {"预测合计": 94.1, "预测外实现": 48, "预测完成率": 0.848 * 0.6}',
+        "diagnosis_answer": '漏斗诊断 = {"甲": "方向", "乙": "流速", "丙": "数量", "丁": "成功率", "戊": "单产"}'}
 
 
 @pytest.mark.notebook
@@ -42,8 +42,8 @@ def test_check_counts_the_graded_questions_and_names_the_trainers(tmp_path, caps
     path = learner_copy(tmp_path / "me")
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
-    assert "自动批改的 4 题中，0 题格式正确" in out and "由培训师批改：第 5 题　思考" in out
-    assert out.count("格式还不对") == 4 and "还没有填写" in out
+    assert "自动批改的 5 题中，0 题格式正确" in out and "由培训师批改：第 6 题　思考" in out
+    assert out.count("格式还不对") == 5 and "还没有填写" in out
     assert "✓" not in out and "✗" not in out
 
 
@@ -52,7 +52,7 @@ def test_cli_and_notebook_say_the_same_and_never_right_or_wrong(tmp_path):
     run = run_check(learner_copy(tmp_path / "me", HALF, solved=True))
     in_notebook = "".join(o.get("text", "") for o in run.notebook.cells[-2].outputs)  # the notebook's check(EXERCISE)
     assert in_notebook.strip() == run.text.strip()
-    assert run.ok and "自动批改的 4 题中，4 题格式正确" in run.text
+    assert run.ok and "自动批改的 5 题中，5 题格式正确" in run.text
     assert "%" not in run.text and "正确！" not in run.text and "还不完全对" not in run.text
 
 
@@ -61,8 +61,8 @@ def test_grade_scores_locally_with_the_repository_key(tmp_path, capsys):
     path = learner_copy(tmp_path / "me", HALF, solved=True)
     assert main(["--course", str(ROOT), "check", str(path), "--grade"]) == 0
     out = capsys.readouterr().out
-    assert "自动批改部分合计 12 / 15" in out   # performance 2 of 3, small 4, large 3, diagnosis 3 of 5
-    assert "第 1 题　业绩预测 · performance：2 / 3" in out
+    assert "自动批改部分合计 18 / 21" in out   # 业绩预测 2 of 3, 小项目漏斗 4, 大项目漏斗 3, 漏斗诊断 3 of 5, 复盘步骤 6
+    assert "第 1 题　业绩预测 · 业绩预测：2 / 3" in out
 
 
 @pytest.mark.notebook
@@ -84,8 +84,8 @@ def test_validate_passes_on_a_correct_exercise(tmp_path):
 
 @pytest.mark.nbgrader
 def test_validate_shows_the_kits_chinese_message_without_a_traceback(tmp_path):
-    wrong = {"performance_answer": 'performance = {"预测合计": 94.1, "预测外实现": "48", "预测完成率": 84.8}'}
+    wrong = {"performance_answer": '业绩预测 = {"预测合计": 94.1, "预测外实现": "48", "预测完成率": 84.8}'}
     result = _validate(learner_copy(tmp_path / "me", wrong, solved=True))
     out = result.stdout
-    assert "performance：格式还不对 —— 预测外实现 —— 应该是数字，不要加引号。" in out, out
+    assert "业绩预测：格式还不对 —— 预测外实现 —— 应该是数字，不要加引号。" in out, out
     assert "Traceback" not in out and "File \"" not in out and "FormError" not in out and "keyaccount" not in out

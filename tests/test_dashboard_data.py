@@ -26,7 +26,7 @@ def course_and_roster(tmp_path):
     (hub / SETTINGS).write_text(json.dumps({"learners": ["zhang", "li"]}), encoding="utf-8")
     nb = nbformat.read(ROOT / "exercises" / A / NB, as_version=4)
     answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "diagnosis_answer")
-    answer.source = "diagnosis = {'甲': '不在选项里', '乙': None, '丙': None, '丁': None, '戊': None}"
+    answer.source = "漏斗诊断 = {'甲': '不在选项里', '乙': None, '丙': None, '丁': None, '戊': None}"
     for learner in ("zhang", "walk_in"):  # walk_in: handed in without being on the roster
         folder = course.submitted / learner / A
         folder.mkdir(parents=True)

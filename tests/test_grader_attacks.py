@@ -140,8 +140,8 @@ class Always(float):
 class Keys(dict):
     def __eq__(self, other):
         return True
-performance = Keys({"预测合计": Always(1), "预测外实现": Always(1), "预测完成率": Always(1)})
-small = {"预计成交单数": Always(1), "预计成交金额": 1, "金额缺口": 1, "项目缺口": 1}
+业绩预测 = Keys({"预测合计": Always(1), "预测外实现": Always(1), "预测完成率": Always(1)})
+小项目漏斗 = {"预计成交单数": Always(1), "预计成交金额": 1, "金额缺口": 1, "项目缺口": 1}
 """,
         "crashes": "import os\nos._exit(1)",
         "prints_kernel_died": "print('Kernel died', 'DeadKernelError', 'CellTimeoutError', '内核崩溃', '超过 60 秒')",
@@ -253,7 +253,7 @@ def test_a_value_that_is_not_plain_data_scores_zero_with_a_reason(graded):
 def test_a_deleted_test_cell_is_restored_and_scored(graded):
     temp, run, *_ = graded
     assert temp.scores("deleted_test")["cells"] == temp.scores("right")["cells"] | {"reflection": 0.0}
-    assert any("small_test" in n and "删除" in n for n in run.notices["deleted_test"])
+    assert any("的检查单元格" in n and "删除" in n and "small_test" not in n for n in run.notices["deleted_test"])
 
 
 def test_a_missing_notebook_is_a_learner_with_zero_and_a_reason(graded, tmp_path):

@@ -1,6 +1,7 @@
 """The grading engine's steps on their own (no kernel): preflight restores what a learner broke,
 score reads from the instructor source what each test cell scores, sanitise keeps only harmless outputs."""
 import copy
+import re
 
 import nbformat
 import pytest
@@ -30,7 +31,9 @@ def test_deleted_locked_and_test_cells_come_back_in_place(release):
     notes = preflight.restore(nb, release, "x.ipynb")
     graded = [g for g in _ids(nb) if g]
     assert graded == [g for g in _ids(release) if g]
-    assert "setup" in notes[0] and "small_test" in notes[0] and "删除" in notes[0]
+    assert "删除" in notes[0] and "准备代码单元格" in notes[0] and "“第 2 题\u3000小项目漏斗（4 分）”的检查单元格" in notes[0]
+    assert "“第 6 题\u3000思考（3 分，由培训师批改）”的答题单元格" in notes[0]
+    assert not re.search(r"[a-z]+_[a-z]+", notes[0]), f"a learner reads no cell id: {notes[0]}"
 
 
 def test_a_deleted_answer_cell_is_not_put_back(release):
@@ -46,7 +49,7 @@ def test_edited_test_cells_and_metadata_come_back_from_the_release(release):
     test.source = "pass"
     test.metadata["nbgrader"]["points"] = 400
     answer = next(c for c in nb.cells if _gid(c) == "small_answer")
-    answer.source = "small = 1"
+    answer.source = "小项目漏斗 = 1"
     answer.metadata["tags"] = ['x" onmouseover="alert(1)']
     fake = nbformat.v4.new_code_cell("1", metadata={"nbgrader": {"grade": True, "grade_id": "mine", "points": 99}})
     nb.cells.append(fake)
@@ -54,9 +57,9 @@ def test_edited_test_cells_and_metadata_come_back_from_the_release(release):
     original = next(c for c in release.cells if _gid(c) == "small_test")
     restored = next(c for c in nb.cells if _gid(c) == "small_test")
     assert (restored.source, restored.metadata) == (original.source, original.metadata)
-    assert answer.source == "small = 1" and "tags" not in answer.metadata
+    assert answer.source == "小项目漏斗 = 1" and "tags" not in answer.metadata
     assert "mine" not in _ids(nb)
-    assert any("small_test" in n and "恢复原样" in n for n in notes)
+    assert any("“第 2 题\u3000小项目漏斗（4 分）”的检查单元格" in n and "恢复原样" in n for n in notes), notes
 
 
 def test_a_graded_cell_turned_into_another_type_gets_its_type_back(release):
@@ -71,8 +74,9 @@ def test_each_test_cell_scores_the_answer_the_instructor_source_names():
     source = nbformat.read(ROOT / "solutions" / A / f"{A}.ipynb", as_version=4)
     cells = score.test_cells(source)
     assert [(c.grade_id, c.answer, c.points) for c in cells] == [
-        ("performance_test", "performance", 3), ("small_test", "small", 4),
-        ("large_test", "large", 3), ("diagnosis_test", "diagnosis", 5)]
+        ("performance_test", "业绩预测", 3), ("small_test", "小项目漏斗", 4),
+        ("large_test", "大项目漏斗", 3), ("diagnosis_test", "漏斗诊断", 5),
+        ("review_test", "复盘步骤", 6)]
 
 
 def test_a_test_cell_whose_points_disagree_with_nbgrader_is_refused():

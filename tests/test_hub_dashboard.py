@@ -18,6 +18,7 @@ from conftest import ROOT
 from course_fixture import answered
 from hub_fixture import running_hub
 from keyaccount.course import collect, grade
+from keyaccount.webfont import FAMILY
 
 A = "funnel_forecast"
 NB = f"{A}.ipynb"
@@ -36,7 +37,7 @@ def notebook(right: bool, odd_choice: bool = False, reflection: str = "") -> nbf
     release = nbformat.read(ROOT / "exercises" / A / NB, as_version=4)
     nb = answered(release, nbformat.read(ROOT / "solutions" / A / NB, as_version=4)) if right else copy.deepcopy(release)
     if odd_choice:
-        cell(nb, "diagnosis_answer").source = f"diagnosis = {{'甲': {ODD!r}, '乙': None, '丙': None, '丁': None, '戊': None}}"
+        cell(nb, "diagnosis_answer").source = f"漏斗诊断 = {{'甲': {ODD!r}, '乙': None, '丙': None, '丁': None, '戊': None}}"
     if reflection:
         cell(nb, "reflection").source = reflection
     return nb
@@ -136,6 +137,8 @@ def test_the_trainers_formgrader_works_through_the_hub_on_the_courses_gradebook(
     hub.start_server(hub.trainer, hub.trainer_token)
     status, body, _ = get(hub, f"/user/{hub.trainer}/formgrader", hub.trainer_token)
     assert status == 200 and b"<title>nbgrader formgrade</title>" in body
+    status, css = hub.client.api("GET", f"/user/{hub.trainer}/custom/custom.css", token=hub.trainer_token)
+    assert status == 200 and FAMILY in str(css), "the trainer's JupyterLab serves the kit's CJK web font too"
     status, assignments = hub.client.api("GET", f"/user/{hub.trainer}/formgrader/api/assignments",
                                          token=hub.trainer_token)
     assert status == 200 and A in {a["name"] for a in assignments}, "formgrader sees the course's assignments"
@@ -189,6 +192,8 @@ def test_the_dashboard_in_a_browser_without_cjk_fonts(hub):
         page.fill("input[name=password]", "trainer-pass-2026")
         page.click("input[type=submit], button[type=submit]")
         page.wait_for_load_state()
+        page.goto(hub.client.base + "/hub/home")
+        assert "培训师看板" in page.inner_text("nav"), "the trainer finds the dashboard in the hub's navigation"
         page.goto(hub.client.base + f"{DASHBOARD}?a={A}")
         page.wait_for_selector("text=培训师看板")
         assert page.title().startswith("培训师看板")

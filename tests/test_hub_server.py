@@ -8,8 +8,10 @@ import time
 
 import pytest
 
+from browser import chromium, fonts_used, probe
 from hub_fixture import running_hub
 from keyaccount.hub.spawner import USER_PREFIX
+from keyaccount.webfont import FAMILY
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
@@ -71,6 +73,9 @@ def test_a_learner_changes_the_initial_password_then_finds_the_course(hub):
     assert status == 200 and "01_funnel_forecast.ipynb" in {item["name"] for item in listing["content"]}
     status, listing = client.api("GET", f"/user/{learner}/api/contents/exercises", token=token)
     assert "funnel_forecast" in {item["name"] for item in listing["content"]}
+    status, css = client.api("GET", f"/user/{learner}/custom/custom.css", token=token)
+    assert status == 200 and FAMILY in str(css), "the learner's JupyterLab serves the kit's CJK web font"
+    assert client.api("GET", f"/user/{learner}/formgrader", token=token)[0] == 404, "no trainer panels for learners"
     status, _ = client.api("GET", f"/user/{learner}/api/contents/notebooks", token=client.token(
         hub[2][1], passwords[hub[2][1]])[1]["token"])
     assert status in (403, 404), "another learner's token does not open this learner's JupyterLab"
@@ -90,3 +95,24 @@ def test_each_learner_runs_as_their_own_system_user(hub):
     for target in (other, course.db_path, course.source):
         denied = subprocess.run(["runuser", "-u", me.pw_name, "--", "ls", str(target)], capture_output=True)
         assert denied.returncode != 0, f"{me.pw_name} can read {target}"
+
+
+def test_the_hub_pages_are_chinese_and_drawn_with_the_served_font(hub, tmp_path):
+    """On a screen without a CJK font: the log-in page and, once logged in, the navigation are Chinese
+    and drawn with the kit's web font, not boxes."""
+    setup, client, *_ = hub
+    trainer = setup.accounts[0]
+    with chromium(tmp_path) as page:
+        page.goto(f"{client.base}/hub/login")
+        assert page.title() == "大客户销售训练营"
+        assert ("Noto Sans CJK SC Regular", True) in fonts_used(page, probe(page, "账号和初始密码"))
+        page.screenshot(path=str(tmp_path / "login.png"))
+        page.fill("#username_input", trainer.account)
+        page.fill("#password_input", trainer.password)
+        page.click("#login_submit")
+        page.wait_for_url("**/hub/change-password", timeout=60_000)
+        nav = page.inner_text("nav")
+        assert {"首页", "修改密码", "退出"} <= set(nav.split()), nav
+        assert not {"Home", "Token", "Logout", "Services"} & set(nav.split()), nav
+        assert ("Noto Sans CJK SC Regular", True) in fonts_used(page, "#logout")
+        page.screenshot(path=str(tmp_path / "change-password.png"))

@@ -109,3 +109,32 @@ def test_formgrader_lists_the_assignments_on_first_use_without_the_venv_on_path(
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_learners_lab_has_validate_but_none_of_nbgraders_trainer_panels(tmp_path):
+    """`keyaccount start` opens JupyterLab without formgrader, course list, create assignment or the
+    exchange's assignment list (a learner has no course to manage); Validate still answers."""
+    port, token = free_port(), "test-token"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_TOKEN": token}
+    server = subprocess.Popen([sys.executable, "-m", "keyaccount", "start", str(tmp_path / "ws"), "--no-browser",
+                               f"--port={port}"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "lab.log", "w"),
+                              start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base, token)
+        for path in ("formgrader", "courses", "assignments?course_id=keyaccount"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                get(f"{base}/{path}{'&' if '?' in path else '?'}token={token}", timeout=60)
+            assert refused.value.code == 404, path
+        assert get(f"{base}/nbgrader_version?version=0&token={token}")  # the Validate extension is there
+        with urllib.request.urlopen(f"{base}/lab?token={token}", timeout=30) as response:
+            page = response.read().decode("utf-8")
+        config = json.loads(page.split('id="jupyter-config-data" type="application/json">', 1)[1].split("</script>")[0])
+        assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:assignment-list"} <= set(config["disabledExtensions"])
+        assert "@jupyter/nbgrader:validate-assignment" not in config["disabledExtensions"]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

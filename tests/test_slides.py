@@ -1,5 +1,7 @@
 """`make slides`: every lesson becomes reveal.js slides that work offline, fit the screen and show Chinese."""
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -155,3 +157,27 @@ def test_leftover_widget_state_is_dropped():
     nb = _lesson(nbformat.v4.new_markdown_cell("# 标题"))
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
     assert "widgets" not in mark_slides(nb).metadata
+
+
+@pytest.mark.notebook
+def test_a_trainer_exports_a_lesson_on_their_clients_case_quietly(tmp_path):
+    """`keyaccount slides 01 --case my/client.yaml`: the deck shows the client's numbers, and the run prints
+    no kernel warning (no "running over TCP without encryption", no "KeyboardInterrupt caught in kernel")."""
+    client = tmp_path / "我的案例" / "client_a.yaml"
+    client.parent.mkdir()
+    client.write_text((ROOT / "cases" / "funnel_exercise_hardware.yaml").read_text("utf-8"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "keyaccount", "slides", "01", "--case", str(client),
+                          "--out", str(tmp_path / "幻灯片")], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    deck = tmp_path / "幻灯片" / "01_funnel_forecast.client_a.slides.html"
+    assert deck.is_file() and str(deck) in run.stdout
+    assert "华东区硬件产品线" in deck.read_text("utf-8")
+    assert (tmp_path / "幻灯片" / "reveal.js").is_dir()
+    assert run.stderr == "", run.stderr
+
+
+def test_an_unknown_lesson_or_case_file_gets_a_chinese_error(tmp_path):
+    for args in (["99"], ["01", "--case", str(tmp_path / "没有这个.yaml")]):
+        run = subprocess.run([sys.executable, "-m", "keyaccount", "slides", *args, "--out", str(tmp_path)],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 2 and run.stderr.startswith("错误：找不到"), run.stderr

@@ -18,7 +18,8 @@ def test_the_command_serves_the_toolbox_on_loopback_and_stops_cleanly(tmp_path):
     root = tmp_path / "新的工作区"
     port = launch.free_port(8950)
     command = [sys.executable, "-m", "keyaccount.course.cli", "toolbox", str(root), "--no-browser", f"--port={port}"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    log = tmp_path / "stderr.txt"
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log.open("w"), text=True,
                                env=os.environ | {"PYTHONUNBUFFERED": "1"})
     try:
         line = ""
@@ -37,3 +38,6 @@ def test_the_command_serves_the_toolbox_on_loopback_and_stops_cleanly(tmp_path):
         assert process.wait(timeout=30) == 0
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)  # Voila stopped with the command
+    printed = log.read_text("utf-8")  # what the learner's terminal shows: no warning for them to worry about
+    assert "Kernel is running over TCP" not in printed and "is not trusted" not in printed, printed
+    assert "Warning" not in printed and "WARNING" not in printed, printed

@@ -36,7 +36,7 @@ def test_running_start_again_keeps_what_the_learner_changed(folder, capsys):
     workspace.update(folder)
     mine = folder / EXERCISE
     nb = json.loads(mine.read_text(encoding="utf-8"))
-    nb["cells"][3]["source"] = "performance = {'预测合计': 93.1}\n"  # the learner's answer
+    nb["cells"][3]["source"] = "业绩预测 = {'预测合计': 93.1}\n"  # the learner's answer
     mine.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
     before = mine.read_bytes()
     (folder / "notebooks" / "01_funnel_forecast.ipynb").unlink()  # deleted by mistake

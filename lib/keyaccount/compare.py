@@ -37,7 +37,13 @@ def _number_hint(value: float, expected: float) -> str:
 
 
 def compare(value, expected) -> tuple[float, list[str]]:
-    """Share of ``expected`` that ``value`` gets right, and one feedback line per part."""
+    """Share of ``expected`` that ``value`` gets right, and one feedback line per part.
+
+    ``expected`` may also be a set of rules with ``grade(value)`` (e.g. a learner's own plan,
+    checked by ``keyaccount.plan.written.PlanRules``): then the rules give the share and the lines.
+    """
+    if callable(getattr(expected, "grade", None)):
+        return expected.grade(value)
     if isinstance(expected, dict):
         lines, right = [], 0.0
         given = value if isinstance(value, dict) else {}

@@ -7,6 +7,9 @@
   notebook whose kernel starts, which marked each lesson modified the moment it opened) and signs
   it (as ``jupyter trust``; nothing to distrust without outputs), so JupyterLab does not log
   "Notebook … is not trusted". Cells are never touched; a notebook with outputs is left alone.
+- A learner's JupyterLab has none of nbgrader's trainer parts (formgrader, course list, create assignment,
+  the exchange's assignment list): ``server_settings(learner=True)`` and ``page_config(learner=True)``.
+  Validate stays; it runs the kit's own Chinese checks.
 """
 from pathlib import Path
 
@@ -19,6 +22,27 @@ from traitlets.config import Config
 def kernel_settings() -> dict:
     """KernelManager settings: provision CurveZMQ keys where pyzmq supports it."""
     return {"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}}
+
+
+# nbgrader's trainer parts, hidden in a learner's JupyterLab (its lab plugins, then its server extensions).
+TRAINER_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list",
+                       "@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:assignment-list",
+                       "@jupyter/nbgrader:menu")
+TRAINER_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list",
+                             "nbgrader.server_extensions.assignment_list")
+
+
+def server_settings(learner: bool = False) -> dict:
+    """jupyter_server_config of a kit launch: quiet kernels; for a learner, no nbgrader trainer extensions."""
+    settings = kernel_settings()
+    if learner:
+        settings["ServerApp"] = {"jpserver_extensions": {name: False for name in TRAINER_SERVER_EXTENSIONS}}
+    return settings
+
+
+def page_config(learner: bool = False) -> dict:
+    """JupyterLab's labconfig/page_config.json of a kit launch: for a learner, nbgrader's trainer panels off."""
+    return {"disabledExtensions": {name: True for name in TRAINER_LAB_PLUGINS}} if learner else {}
 
 
 def kernel_config() -> Config:

@@ -31,9 +31,10 @@ def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
 
 
 def run_lab(root: Path, port: int | None = None, open_browser: bool = True,
-            extra: list[str] | tuple[str, ...] = (), env: dict[str, str] | None = None) -> int:
-    """Run JupyterLab on ``root`` until it is stopped (Ctrl+C); return its exit code."""
-    font_args, font_env = webfont.lab_options(Path(root) / KIT_DIR / "jupyter")
+            extra: list[str] | tuple[str, ...] = (), env: dict[str, str] | None = None, learner: bool = False) -> int:
+    """Run JupyterLab on ``root`` until it is stopped (Ctrl+C); return its exit code. A ``learner``'s
+    JupyterLab has no nbgrader trainer panels."""
+    font_args, font_env = webfont.lab_options(Path(root) / KIT_DIR / "jupyter", learner=learner)
     server = subprocess.Popen(lab_command(Path(root), port, open_browser, [*font_args, *extra]),
                               env={**os.environ, **font_env, **(env or {})})
     try:

@@ -1,6 +1,10 @@
 """Lessons as reveal.js slides that work offline, fit a 1280×720 screen and show Chinese.
 
-    python -m keyaccount.slides [NOTEBOOK ...]      # default: every lesson → slides/
+    keyaccount slides [LESSON ...] [--case CASE] [--out FOLDER]   # default: every lesson → slides/
+    python -m keyaccount.slides …                                  # the same (`make slides`)
+
+A trainer presents a lesson on a client's numbers with ``--case`` (a case name, or the path of their own
+case file, e.g. ``cases/client_a.yaml``): the deck is named ``<lesson>.<case>.slides.html``.
 
 Each lesson is executed (papermill), each ``#``/``##`` heading starts a slide, and a section
 too long for one screen continues on a new slide (its heading repeated with “（续）”). Code is
@@ -9,6 +13,7 @@ notes become speaker notes (press S): a markdown cell starting with ``TRAINER_NO
 reveal.js comes from the pip package sphinx-revealjs and is copied next to the slides, and the
 Chinese glyphs are embedded in each deck (keyaccount.webfont), so nothing is loaded from the web.
 """
+import argparse
 import base64
 import copy
 import re
@@ -25,7 +30,7 @@ from nbconvert import SlidesExporter
 
 from keyaccount import webfont
 from keyaccount.jupyter_settings import kernel_config
-from keyaccount.course.paths import course_root
+from keyaccount.content import content_dir
 
 TEMPLATE = Path(__file__).parent / "slides_template"
 REVEAL_DIR = "reveal.js"
@@ -42,7 +47,10 @@ BUDGET = HEIGHT - 60  # room left by the slide's padding
 
 def reveal_assets() -> Path:
     """The reveal.js distribution shipped inside the sphinx-revealjs wheel."""
-    return Path(str(resources.files("sphinx_revealjs") / "_static" / "revealjs"))
+    try:
+        return Path(str(resources.files("sphinx_revealjs") / "_static" / "revealjs"))
+    except ModuleNotFoundError:
+        raise FileNotFoundError('导出幻灯片要用 reveal.js：请先运行 pip install "keyaccount[slides]"。') from None
 
 
 def is_trainer_note(cell) -> bool:
@@ -200,14 +208,15 @@ def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def export_slides(notebook: Path, out_dir: Path) -> Path:
-    """Execute ``notebook`` and write ``out_dir/<name>.slides.html`` with reveal.js beside it."""
+def export_slides(notebook: Path, out_dir: Path, case: str | None = None) -> Path:
+    """Execute ``notebook`` (on ``case`` if given) and write its deck with reveal.js beside it in ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if not (out_dir / REVEAL_DIR).is_dir():
         shutil.copytree(reveal_assets(), out_dir / REVEAL_DIR)
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / notebook.name
         papermill.execute_notebook(str(notebook), str(executed), kernel_name="python3",
+                                   parameters={"case": case} if case else {},
                                    cwd=str(notebook.parent), progress_bar=False, log_output=False,
                                    config=kernel_config())
         nb = mark_slides(nbformat.read(executed, as_version=4))
@@ -216,17 +225,51 @@ def export_slides(notebook: Path, out_dir: Path) -> Path:
                               reveal_url_prefix=REVEAL_DIR, exclude_input=True, exclude_input_prompt=True,
                               exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
-    target = out_dir / f"{notebook.stem}.slides.html"
+    target = out_dir / f"{notebook.stem}{f'.{Path(case).stem}' if case else ''}.slides.html"
     target.write_text(webfont.embed(body), encoding="utf-8")
     return target
 
 
-def main(argv: list[str]) -> int:
-    root = course_root()
-    notebooks = [Path(a) for a in argv] or sorted((root / "notebooks").glob("[0-9]*.ipynb"))
-    for notebook in notebooks:
-        print(f"已生成 {export_slides(notebook.resolve(), root / 'slides').relative_to(root)}")
+def lessons(names: list[str]) -> list[Path]:
+    """The lessons given by path or by number (``01``, ``14``); all of them when none is given."""
+    every = sorted(content_dir("notebooks").glob("[0-9]*.ipynb"))
+    found = []
+    for name in names:
+        path = Path(name)
+        matches = [path] if path.suffix == ".ipynb" and path.is_file() else [p for p in every if p.name.startswith(f"{name}_")]
+        if not matches:
+            raise FileNotFoundError(f"找不到课程 {name}：请写课程编号（如 01、14）或笔记本的路径。")
+        found += matches
+    return [p.resolve() for p in found] or every
+
+
+def case_argument(case: str | None) -> str | None:
+    """A case name as given, or the absolute path of a case file (the lesson runs in its own folder)."""
+    if case and Path(case).suffix in (".yaml", ".yml"):
+        if not Path(case).is_file():
+            raise FileNotFoundError(f"找不到案例文件 {case}。")
+        return str(Path(case).resolve())
+    return case
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("lesson", nargs="*", help="课程编号（如 01、14）或笔记本路径（默认：每一课）")
+    parser.add_argument("--case", help="用这个案例讲（案例名，或你自己的案例文件路径，如 cases/client_a.yaml）")
+    parser.add_argument("--out", type=Path, default=Path("slides"), help="幻灯片放到这个文件夹（默认 slides/）")
+
+
+def run(args: argparse.Namespace) -> int:
+    case = case_argument(args.case)
+    for notebook in lessons(args.lesson):
+        target = export_slides(notebook, args.out.resolve(), case)
+        print(f"已生成 {target}")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m keyaccount.slides", description="把课程导出成离线幻灯片。")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from fontTools.ttLib import TTFont
 
 from keyaccount.fonts import font_file as source_font
 from keyaccount.content import content_root
-from keyaccount.jupyter_settings import kernel_settings, prepare_notebooks
+from keyaccount.jupyter_settings import page_config, prepare_notebooks, server_settings
 
 FAMILY = "KeyAccount Noto Sans SC"
 FIRST_WIDE = 0x2000  # below this (Latin, Greek, Cyrillic …) the page's own font stays in charge
@@ -178,13 +178,15 @@ def lab_css() -> str:
             + _stacks(LAB_STACKS, ":root:root"))  # above the theme's :root, so vars built on these follow
 
 
-def lab_options(config_dir: Path, lessons: Iterable[Path] = ()) -> tuple[list[str], dict[str, str]]:
+def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = False) -> tuple[list[str], dict[str, str]]:
     """Prepare ``config_dir``, a kit-owned Jupyter config folder, for a JupyterLab launch.
 
-    It gets ``custom/`` (custom.css and the fonts: Chinese on every page without a CJK system font)
-    and ``jupyter_server_config.json`` (the kit's quiet settings); the output-free notebooks under
-    the ``lessons`` folders are prepared to open unmodified and trusted (jupyter_settings.prepare_notebooks). Returns the extra ``jupyter lab``
-    arguments and environment variables of the launch. Unchanged files are not rewritten.
+    It gets ``custom/`` (custom.css and the fonts: Chinese on every page without a CJK system font),
+    ``jupyter_server_config.json`` and ``labconfig/page_config.json`` (the kit's quiet settings; for a
+    ``learner``, without nbgrader's trainer panels: jupyter_settings); the output-free notebooks under
+    the ``lessons`` folders are prepared to open unmodified and trusted (jupyter_settings.prepare_notebooks).
+    Returns the extra ``jupyter lab`` arguments and environment variables of the launch. Unchanged files
+    are not rewritten.
     """
     config_dir = Path(config_dir)
     custom = config_dir / "custom"
@@ -195,7 +197,8 @@ def lab_options(config_dir: Path, lessons: Iterable[Path] = ()) -> tuple[list[st
     if not full.is_file() or full.stat().st_size != source_font().stat().st_size:
         _write_once(full, source_font().read_bytes())
     for path, text in ((custom / "custom.css", lab_css()),
-                       (config_dir / "jupyter_server_config.json", json.dumps(kernel_settings(), indent=1))):
+                       (config_dir / "jupyter_server_config.json", json.dumps(server_settings(learner), indent=1)),
+                       (config_dir / "labconfig" / "page_config.json", json.dumps(page_config(learner), indent=1))):
         if not path.is_file() or path.read_text("utf-8") != text:
             _write_once(path, text.encode("utf-8"))
     prepare_notebooks(lessons)

@@ -1,16 +1,21 @@
-"""Answer key of the hightouch_opportunity exercise (case hightouch_opportunity_hospital)."""
+"""Answer key of the hightouch_opportunity exercise (case hightouch_opportunity_hospital): the learner
+scores the five factors of “我们能否胜出？” from the team's diagnostic answers, then rolls up and decides."""
 from keyaccount.opportunity.case import load_opportunity_case
 from keyaccount.opportunity.model import QUESTIONS, best_partner
 
 CASE = "hightouch_opportunity_hospital"
+SCORED = QUESTIONS[2]   # 我们能否胜出？——练习里只给诊断答案，由学员打分
 
+# 需要判断（销售经理的决定）而不是计算的题目。
+JUDGEMENT = {"因素打分", "Z位置", "短板因素", "最佳伙伴"}
 
 # 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
 HINTS = {
-    "question_scores": {"each": {"range": (1, 5), "hint": "问题得分是五个因素的平均分，因素按 1–5 分打，所以应在 1 到 5 之间。"}},
-    "overall": {"range": (1, 5), "hint": "总分是四个问题得分的平均，应在 1 到 5 之间。"},
-    "z": {"options": [1, 0, -1]},
-    "weakest": {"options": [1, 2, 3, 4]},
+    "因素打分": {"each": {"options": [1, 2, 3, 4, 5]}},
+    "胜出得分": {"range": (1, 5), "hint": "问题得分是五个因素的平均分，因素按 1–5 分打，所以应在 1 到 5 之间。"},
+    "总分": {"range": (1, 5), "hint": "总分是四个问题得分的平均，应在 1 到 5 之间。"},
+    "Z位置": {"options": [1, 0, -1]},
+    "最弱问题": {"options": [1, 2, 3, 4]},
 }
 
 
@@ -18,9 +23,11 @@ def answer_key() -> dict:
     case = load_opportunity_case(CASE)
     card = case.scorecard()
     return {
-        "question_scores": dict(card.question_scores),
-        "overall": card.overall,
-        "z": card.z,
-        "weakest": [q.name for q in QUESTIONS].index(card.weakest_question) + 1,   # 第几个问题
-        "partner": best_partner(case.partners),
+        "因素打分": {f.name: card.scores[f.name] for f in SCORED.factors},
+        "胜出得分": card.question_scores[SCORED.name],
+        "总分": card.overall,
+        "Z位置": card.z,
+        "最弱问题": [q.name for q in QUESTIONS].index(card.weakest_question) + 1,   # 第几个问题
+        "短板因素": set(card.weak_factors()),
+        "最佳伙伴": best_partner(case.partners),
     }

@@ -1,21 +1,53 @@
-"""Answer key of the projects_statistics exercise: 小李's A–F table and key projects, the
-attention flags of a new table, and a 1+2+1 tracking row."""
+"""Answer key of the projects_statistics exercise: 小李's A–F table and which deal to push
+(weighted amount only as the starting point), the attention flags of a new table, and a 1+2+1 row."""
+from datetime import date, timedelta
+
 from keyaccount.projects import attention, elements
 from keyaccount.projects.case import load_projects_case
 
 XIAOLI, ATTENTION, ONE_TWO_ONE = "projects_xiaoli_customers", "projects_attention_exercise", "projects_121_exercise"
 
+# 第 3 题的三道关（题目文字在练习本里）。关系关的事实从故事读出：A 只和一位采购主管通过电话，报价后没有回应。
+ONE_SILENT_CONTACT = {"A"}
+NEAR = timedelta(days=61)              # “不到两个月”
+PERIOD_END = date(2011, 12, 31)        # 本期：2011 年 12 月底之前
+PUSH, PROBE, FOLLOW = "重点推进", "先摸底", "正常跟进"
+
+# 需要判断（销售经理的决定）而不是照抄故事的题目。
+JUDGEMENT = {"项目状态", "推进决定", "关注项目", "采购角色", "跟踪表"}
+
+# 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
+HINTS = {
+    "项目状态": {"each": {"options": ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7"]}},
+    "推进决定": {"each": {"options": [PUSH, PROBE, FOLLOW]}},
+    "采购角色": {"each": {"options": ["采购人员", "使用者", "技术/财务把关者", "决策人"]}},
+}
+
+
+def push_decisions(projects, today: date) -> dict[str, str]:
+    """The three gates in order: relationship (先摸底), time (重点推进), then the highest weighted amount."""
+    decided = {}
+    for p in projects:
+        if p.name in ONE_SILENT_CONTACT and p.sign_date.first - today < NEAR:
+            decided[p.name] = PROBE
+        elif p.sign_date.last <= PERIOD_END:
+            decided[p.name] = PUSH
+    rest = [p for p in projects if p.name not in decided]
+    best = max(rest, key=elements.weighted_amount).name
+    return {p.name: decided.get(p.name, PUSH if p.name == best else FOLLOW) for p in projects}
+
 
 def answer_key() -> dict:
-    xiaoli = load_projects_case(XIAOLI).project_list()
+    xiaoli = load_projects_case(XIAOLI)
+    projects = xiaoli.project_list()
     table = load_projects_case(ATTENTION)
     deal = load_projects_case(ONE_TWO_ONE)
     row = deal.tracking_rows()[0]
     return {
-        "statuses": {p.name: p.status for p in xiaoli},
-        "amounts": {p.name: p.amount.estimate for p in xiaoli},
-        "key_projects": set(elements.key_projects(xiaoli)),
-        "flags": attention.flagged_by_rule(table.project_list(), attention.Thresholds(table.as_of)),
-        "roles": {person.name: person.role for person in deal.tree().people},
-        "one_two_one": {"向导": row.guide, "两位": {ally.name for ally in row.allies}, "营销人员": row.salesperson},
+        "项目状态": {p.name: p.status for p in projects},
+        "预签金额": {p.name: p.amount.estimate for p in projects},
+        "推进决定": push_decisions(projects, xiaoli.as_of),
+        "关注项目": attention.flagged_by_rule(table.project_list(), attention.Thresholds(table.as_of)),
+        "采购角色": {person.name: person.role for person in deal.tree().people},
+        "跟踪表": {"向导": row.guide, "两位": {ally.name for ally in row.allies}, "营销人员": row.salesperson},
     }

@@ -7,7 +7,9 @@ NONE = "无"
 
 
 # 自查里显示的格式要求（学员能看到；不是答案）。
-HINTS = {"smart_faults": {"each": {"options": ["S", "M", "A", "R", "T", "无"]}}}
+HINTS = {"违反的原则": {"each": {"options": ["S", "M", "A", "R", "T", "无"]}}}
+# 需要判断的题：按 SMART 的五条要求判断每个目标违反了哪一条。
+JUDGEMENT = {"违反的原则"}
 
 
 def broken_letters(goal, today) -> str:
@@ -17,4 +19,4 @@ def broken_letters(goal, today) -> str:
 
 def answer_key() -> dict:
     c = case()
-    return {"smart_faults": {label: broken_letters(goal, c.today) for label, goal in c.goal_list().items()}}
+    return {"违反的原则": {label: broken_letters(goal, c.today) for label, goal in c.goal_list().items()}}

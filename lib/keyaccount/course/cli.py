@@ -10,13 +10,14 @@
     keyaccount check 我的练习.ipynb                  # 学员自查：每道题的格式和提示（不判对错）
     keyaccount check 我的练习.ipynb --grade          # 有答案表时（仓库里自学）在本机评分
     keyaccount toolbox                              # 学员：在浏览器里打开销售工具箱（自己的客户数据）
+    keyaccount slides 01 --case cases/client_a.yaml # 培训师：用客户的案例导出离线幻灯片
 """
 import argparse
 import shutil
 import sys
 from pathlib import Path
 
-from keyaccount import workspace
+from keyaccount import slides, workspace
 from keyaccount.course import collect, create, grade, keys, report, selfcheck
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
@@ -33,7 +34,7 @@ def _start(args) -> int:
     print("正在启动 JupyterLab（第一次要准备中文字体，约半分钟；关闭：在这个窗口按 Ctrl+C）……")
     workspace.prepare_for_lab(update.folder)
     return run_lab(update.folder, args.port, not args.no_browser,
-                   env={"KEYACCOUNT_CASES": str(update.folder / "cases")})
+                   env={"KEYACCOUNT_CASES": str(update.folder / "cases")}, learner=True)
 
 
 def _hub(course: Course, args) -> int:
@@ -206,6 +207,9 @@ def parser() -> argparse.ArgumentParser:
             s.add_argument("--out", help="导出到这个文件夹（默认 course_runtime/export）")
         else:
             s.add_argument("--html", action="store_true", help="同时生成带图表的班级报告（笔记本和 HTML）")
+    s = sub.add_parser("slides", help="培训师：把课程导出成离线幻灯片，可以换成客户的案例（--case）")
+    slides.add_arguments(s)
+    s.set_defaults(run=slides.run, needs_course=False)
     s = sub.add_parser("check", help="学员自查：运行练习，检查每道题答案的格式（不判对错）")
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)

@@ -25,6 +25,8 @@ AUTHOR_FIELDS = ("options", "range", "hint", "ratio")
 def describe(expected, hint: dict | None = None) -> dict:
     """The form of ``expected`` (no value of it), with the author's ``hint`` merged in."""
     hint = hint or {}
+    if callable(getattr(expected, "form", None)):   # rules that grade an answer (compare.compare) say its form
+        return {**expected.form(), **{field: hint[field] for field in AUTHOR_FIELDS if field in hint}}
     kind = _kind(expected)
     node = {"type": kind}
     if kind == "dict":
@@ -40,7 +42,8 @@ def describe(expected, hint: dict | None = None) -> dict:
     return node
 
 
-def _heading(cell) -> str | None:
+def heading_of(cell) -> str | None:
+    """The question title of a ``## `` heading cell, else None."""
     first = cell.source.lstrip().splitlines()[0] if cell.source.strip() else ""
     return first.lstrip("#").strip() if cell.cell_type == "markdown" and first.startswith("## ") else None
 
@@ -59,7 +62,7 @@ def questions(nb: nbformat.NotebookNode) -> list[dict]:
     """Each question (a ``## `` heading) with its automatically graded answers and whether a trainer grades it."""
     found, current = [], None
     for cell in nb.cells:
-        title = _heading(cell)
+        title = heading_of(cell)
         if title:
             current = {"title": title, "answers": [], "manual": False}
             found.append(current)

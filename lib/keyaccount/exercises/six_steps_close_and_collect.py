@@ -1,6 +1,7 @@
 """Questions of six_steps_close_and_collect (steps 4–6, case six_steps_bank_uniform), shown shuffled."""
 from keyaccount.six_steps import value
 from keyaccount.six_steps.case import load_six_steps_case
+from keyaccount.swot.case import load_swot_case
 
 CASE = "six_steps_bank_uniform"
 LABELS = "甲乙丙丁戊己庚"
@@ -16,3 +17,19 @@ def fab_phrases() -> dict:
 
 def shuffled_proposal_parts() -> list:
     return [value.PROPOSAL_PARTS[i][0] for i in PROPOSAL_SHUFFLE]
+
+
+# 第 3 题：鸭鸭团体定制 SWOT 里归类不含争议的 8 条事实（两条一个象限），按文字排序后编号，编号不透露象限。
+YAYA_CASE = "six_steps_yaya_swot"
+YAYA_ASKED = ("S2", "S5", "W3", "W4", "O2", "O3", "T1", "T3")
+
+
+def yaya_statements() -> dict:
+    """{"事实1": Statement, …}: the asked statements of the 鸭鸭 SWOT case, in the order of their text."""
+    chosen = [s for s in load_swot_case(YAYA_CASE).swot().statements if s.id in YAYA_ASKED]
+    return {f"事实{n}": s for n, s in enumerate(sorted(chosen, key=lambda s: s.text), start=1)}
+
+
+def factor_names() -> list:
+    """The names a learner tags a fact with: QQCDMS (internal) then PEST (external), each name once."""
+    return [*value.QQCDMS.values(), *value.PEST.values()]

@@ -16,6 +16,8 @@ from collections import Counter
 import nbformat
 from nbgrader.utils import compute_checksum, is_grade, is_locked, is_solution
 
+from keyaccount.course.formspec import heading_of
+
 GBK_NOTE = "文件是 GBK 编码保存的（中文 Windows 常见），已转成 UTF-8 后批改。"
 CELL_ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
 
@@ -62,18 +64,47 @@ def _fresh_ids(cells) -> None:
 
 def restore(nb: nbformat.NotebookNode, release: nbformat.NotebookNode, name: str) -> list[str]:
     """Fix ``nb`` in place against the released notebook; the notes say what was done."""
-    notes = _dedupe_grade_ids(nb, name)
+    labels = _labels(release)
+    notes = _dedupe_grade_ids(nb, name, labels)
     released = {_meta(c)["grade_id"]: c for c in release.cells if _meta(c).get("grade_id")}
     if set(released) - {_meta(c).get("grade_id") for c in nb.cells}:
         notes += _restore_metadata(nb, release, name)
-    notes += _overwrite_graded_cells(nb, released, name)
-    notes += _put_back_deleted(nb, release, name)
+    notes += _overwrite_graded_cells(nb, released, name, labels)
+    notes += _put_back_deleted(nb, release, name, labels)
     nb.metadata = copy.deepcopy(release.metadata)
     _fresh_ids(nb.cells)
     return notes
 
 
-def _dedupe_grade_ids(nb, name: str) -> list[str]:
+def _labels(release: nbformat.NotebookNode) -> dict[str, str]:
+    """grade_id → how a learner recognises the cell: its question's heading and what kind of cell it is
+    (the ids themselves, like ``swot_test``, mean nothing to a learner)."""
+    labels, question, counts = {}, None, Counter()
+    for cell in release.cells:
+        heading = heading_of(cell)
+        if heading:
+            question = heading
+        gid = _meta(cell).get("grade_id")
+        if not gid:
+            continue
+        kind = ("答题单元格" if is_solution(cell) else "检查单元格" if is_grade(cell)
+                else "题目说明" if cell.cell_type == "markdown" else "准备代码单元格")
+        place = f"“{question}”的" if question else ""
+        counts[place + kind] += 1
+        labels[gid] = place + kind
+    numbered = Counter()
+    for gid, label in labels.items():  # two cells of one kind under one heading: number them
+        if counts[label] > 1:
+            numbered[label] += 1
+            labels[gid] = f"{label}（{numbered[label]}）"
+    return labels
+
+
+def _named(gids, labels: dict[str, str]) -> str:
+    return "、".join(labels.get(gid, "一个单元格") for gid in gids)
+
+
+def _dedupe_grade_ids(nb, name: str, labels: dict[str, str]) -> list[str]:
     """Keep the last copy of a duplicated graded cell; earlier answer copies stay as plain cells."""
     counts = Counter(_meta(c).get("grade_id") for c in nb.cells if _meta(c).get("grade_id"))
     duplicated = {gid for gid, n in counts.items() if n > 1}
@@ -91,7 +122,7 @@ def _dedupe_grade_ids(nb, name: str) -> list[str]:
                 del cell.metadata["nbgrader"]
         kept.append(cell)
     nb.cells = kept
-    return [f"{name} 里有复制出来的重复单元格（{'、'.join(sorted(duplicated))}），已按最后一份批改；"
+    return [f"{name} 里有复制出来的重复单元格（{_named(sorted(duplicated), labels)}），已按最后一份批改；"
             "以后请不要复制答题或测试单元格。"]
 
 
@@ -110,7 +141,7 @@ def _restore_metadata(nb, release, name: str) -> list[str]:
             "已按位置对上并照常批改。"]
 
 
-def _overwrite_graded_cells(nb, released: dict, name: str) -> list[str]:
+def _overwrite_graded_cells(nb, released: dict, name: str, labels: dict[str, str]) -> list[str]:
     """Locked cells become the release's again; answer cells keep their text under the release's metadata.
 
     Graded cells carry the release's metadata; every other cell loses its metadata (tags, a learner's own
@@ -130,10 +161,10 @@ def _overwrite_graded_cells(nb, released: dict, name: str) -> list[str]:
             nb.cells[index] = _copy(original, source=cell.source)
     if not edited:
         return []
-    return [f"{name} 里这些不该改的单元格被改动过：{'、'.join(edited)}，已恢复原样后批改。"]
+    return [f"{name} 里这些不该改的单元格被改动过：{_named(edited, labels)}，已恢复原样后批改。"]
 
 
-def _put_back_deleted(nb, release, name: str) -> list[str]:
+def _put_back_deleted(nb, release, name: str, labels: dict[str, str]) -> list[str]:
     """Insert deleted locked and graded cells where the release has them (after their predecessor).
 
     A deleted answer cell is not put back: the answer may live in another cell, and a blank template
@@ -154,7 +185,7 @@ def _put_back_deleted(nb, release, name: str) -> list[str]:
             restored.append(gid)
     if not restored:
         return []
-    return [f"{name} 里这些单元格被删除了：{'、'.join(restored)}，已按原练习放回后批改。"]
+    return [f"{name} 里这些单元格被删除了：{_named(restored, labels)}，已按原练习放回后批改。"]
 
 
 def _copy(original, source: str | None = None):

@@ -5,8 +5,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from keyaccount.hub import dashboard
-from keyaccount.hub.spawner import can_isolate
+from keyaccount.hub import dashboard, pages
+from keyaccount.hub.spawner import can_isolate, prepare_lab_config
 
 SETTINGS = "settings.json"
 
@@ -24,7 +24,8 @@ def configure(c, hub_dir: str) -> None:
     c.JupyterHub.pid_file = str(hub / "jupyterhub.pid")
     c.ConfigurableHTTPProxy.pid_file = str(hub / "proxy.pid")
     c.ConfigurableHTTPProxy.command = [shutil.which("configurable-http-proxy") or "configurable-http-proxy"]
-    c.JupyterHub.template_paths = [str(Path(__file__).parent / "templates")]  # Chinese log-in pages
+    c.JupyterHub.template_paths = [str(pages.TEMPLATES)]  # Chinese pages with the web font
+    c.JupyterHub.template_vars = pages.template_vars()
     c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
     c.WorkshopAuthenticator.hub_dir = str(hub)
     c.Authenticator.allowed_users = set(settings["learners"])
@@ -36,7 +37,7 @@ def configure(c, hub_dir: str) -> None:
     c.WorkshopSpawner.isolated = isolated
     c.WorkshopSpawner.workspaces = str(hub / "workspaces")
     c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
-    c.Spawner.args = ["--ServerApp.ip=127.0.0.1"]
+    c.Spawner.args = ["--ServerApp.ip=127.0.0.1", *prepare_lab_config()]
     if not isolated and os.geteuid() == 0:  # a root hub that cannot isolate: the labs run as root too
         c.Spawner.args.append("--ServerApp.allow_root=True")
     c.Spawner.http_timeout = 120  # a busy workshop server starts 200 labs at once

@@ -1,5 +1,6 @@
 """Each learner's JupyterLab on the workshop hub: in their own workspace, as their own system user
 where the machine allows it (Linux, hub run as root), otherwise as the hub's user in a folder of their own."""
+import asyncio
 import os
 import pwd
 import shutil
@@ -11,9 +12,22 @@ from jupyterhub.spawner import LocalProcessSpawner
 from tornado import web
 from traitlets import Bool, Unicode
 
-from keyaccount import workspace
+from keyaccount import webfont, workspace
 
 USER_PREFIX = "ka-"  # system users of the workshop: ka-<account>
+# Every learner's JupyterLab reads the kit's settings (web font, quiet kernels, no nbgrader trainer panels)
+# from one folder in the hub's environment, made once at hub start; its own settings stay in its workspace.
+LAB_CONFIG = Path(sys.prefix) / "share" / "keyaccount" / "hub-lab"
+
+
+def prepare_lab_config() -> list[str]:
+    """Make the shared JupyterLab settings folder (readable by every learner); JupyterLab's arguments for it."""
+    args, _ = webfont.lab_options(LAB_CONFIG, learner=True)
+    for folder, dirs, files in os.walk(LAB_CONFIG):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+    return args
 
 
 def isolation_problem() -> str | None:
@@ -57,14 +71,16 @@ class WorkshopSpawner(LocalProcessSpawner):
 
     def user_env(self, env):
         env.update(USER=self.system_name if self.isolated else self.user.name, HOME=str(self.home),
-                   KEYACCOUNT_CASES=str(self.workspace / "cases"))
+                   KEYACCOUNT_CASES=str(self.workspace / "cases"), JUPYTER_CONFIG_DIR=str(LAB_CONFIG),
+                   JUPYTERLAB_SETTINGS_DIR=str(self.workspace / workspace.KIT_DIR / "lab" / "user-settings"),
+                   JUPYTERLAB_WORKSPACES_DIR=str(self.workspace / workspace.KIT_DIR / "lab" / "workspaces"))
         return env
 
     async def start(self):
         auth = self.authenticator
         if getattr(auth, "still_initial", None) and auth.still_initial(self.user.name):
             raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
-        self._prepare()
+        await asyncio.to_thread(self._prepare)  # the hub keeps answering while a workspace is made
         self.notebook_dir = str(self.workspace)
         self.default_url = f"/lab/tree/{workspace.INDEX}"
         return await super().start()

@@ -6,6 +6,7 @@ own user (the owner of the course folder and the gradebook), never as a learner'
 Formgrader opens in a browser tab of its own: JupyterHub ≥ 4.1 forbids single-user pages in iframes
 (``frame-ancestors 'none'``), which leaves formgrader's panel inside JupyterLab blank (nbgrader #1870).
 """
+import asyncio
 import os
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from jupyterhub.spawner import LocalProcessSpawner
 from tornado import web
 from traitlets import Unicode
 
+from keyaccount import webfont
 from keyaccount.hub.spawner import WorkshopSpawner
 
 
@@ -23,6 +25,11 @@ class CourseSpawner(WorkshopSpawner):
     def trainer(self) -> bool:
         return bool(self.user.admin)
 
+    @property
+    def trainer_dir(self) -> Path:
+        """The trainer's JupyterLab settings and home, beside the passwords in the hub folder (0700)."""
+        return Path(self.course) / "hub" / "trainer"
+
     def make_preexec_fn(self, name):
         if not self.trainer:
             return super().make_preexec_fn(name)
@@ -32,9 +39,8 @@ class CourseSpawner(WorkshopSpawner):
     def user_env(self, env):
         if not self.trainer:
             return super().user_env(env)
-        home = Path(self.course) / "hub" / "trainer-home"  # JupyterLab's own settings, beside the passwords (0700)
-        home.mkdir(parents=True, exist_ok=True)
-        env.update(USER=self.user.name, HOME=str(home))
+        env.update(USER=self.user.name, HOME=str(self.trainer_dir / "home"),
+                   JUPYTER_CONFIG_DIR=str(self.trainer_dir / "lab"))  # the kit's web font; nbgrader's panels kept
         return env
 
     async def start(self):
@@ -42,6 +48,8 @@ class CourseSpawner(WorkshopSpawner):
             return await super().start()
         if self.authenticator.still_initial(self.user.name):
             raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
+        (self.trainer_dir / "home").mkdir(parents=True, exist_ok=True)
+        await asyncio.to_thread(webfont.lab_options, self.trainer_dir / "lab")  # the hub keeps answering meanwhile
         self.notebook_dir = self.course
         self.default_url = "/lab"
         if os.geteuid() == 0 and "--ServerApp.allow_root=True" not in self.args:

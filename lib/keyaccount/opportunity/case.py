@@ -1,23 +1,39 @@
 """Opportunity case files (kind: opportunity): one deal scored on the 20 factors, with
-the evidence behind each score and, optionally, the candidate partners scored the same way."""
+the evidence behind each score, optionally the team's answers to a factor's diagnostic
+questions, and the candidate partners scored the same way."""
 from typing import Literal
 
 from pydantic import field_validator
 
 from keyaccount.cases import Case, load_case
-from keyaccount.opportunity.model import Scorecard, checked_scores
+from keyaccount import validation as v
+from keyaccount.opportunity.model import Scorecard, checked_scores, factor
 
 
 class OpportunityCase(Case):
     kind: Literal["opportunity"] = "opportunity"
     scores: dict[str, int]                 # 因素 → 1–5
     evidence: dict[str, str] = {}          # 因素 → 打分依据（案例事实）
+    diagnostics: dict[str, tuple[str, ...]] = {}  # 因素 → 团队对它每个诊断问题的回答（按问题顺序）
     partners: dict[str, dict[str, int]] = {}  # 伙伴 → {因素 → 1–5}
 
     @field_validator("scores")
     @classmethod
     def _all_factors(cls, scores):
         return checked_scores(scores)
+
+    @field_validator("diagnostics")
+    @classmethod
+    def _one_answer_per_question(cls, diagnostics):
+        for name, answers in diagnostics.items():
+            asked = factor(name).diagnostics
+            if len(answers) != len(asked):
+                raise v.InputError(f"“{name}”有 {len(asked)} 个诊断问题，却写了 {len(answers)} 条回答。")
+        return diagnostics
+
+    def diagnosis(self, name: str) -> list[tuple[str, str]]:
+        """(诊断问题, 团队的回答) of one factor, in the question order."""
+        return list(zip(factor(name).diagnostics, self.diagnostics.get(name, ())))
 
     @field_validator("partners")
     @classmethod

@@ -27,6 +27,7 @@ class StrategyEntry(_Part):
     text: str = Field(min_length=1)
     kind: Literal["SO", "WO", "ST", "WT"]
     uses: tuple[str, ...] = ()
+    why: str = ""   # what the strategy builds on and what it answers, in the case's words
 
 
 class SwotCase(Case):

@@ -193,6 +193,7 @@ class Strategy:
     text: str
     kind: str
     uses: tuple = ()
+    why: str = ""       # what it builds on and what it answers, in the case's words
 
     def __post_init__(self):
         strategy_kind(self.kind)

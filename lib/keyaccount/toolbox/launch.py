@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from keyaccount import workspace
+from keyaccount.jupyter_settings import kernel_settings
 from keyaccount.toolbox import storage
 
 INDEX = "工具箱首页.ipynb"
@@ -29,6 +30,7 @@ def install_apps(root: Path) -> tuple[Path, list[str]]:
     """Bring the learner's workspace up to date, the apps in ``<root>/工具箱/`` among its files (a file
     the learner changed is kept as it is); the apps' folder and the names of the kept apps."""
     update = workspace.update(root)
+    workspace.prepare_for_lab(update.folder)  # signed apps: Voila does not call them untrusted
     storage.data_folder(update.folder)
     kept = [Path(name).name for name in update.kept if name.startswith(f"{workspace.TOOLBOX}/")]
     return update.folder / workspace.TOOLBOX, kept
@@ -46,9 +48,11 @@ def free_port(start: int = 8866) -> int:
 
 
 def voila_command(folder: Path, port: int, token: str) -> list[str]:
+    encryption = kernel_settings()["KernelManager"]["transport_encryption"]  # quiet, encrypted kernels
     return [sys.executable, "-m", "keyaccount.toolbox.server", str(folder), f"--port={port}", "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.token={token}", "--VoilaConfiguration.show_tracebacks=False",
-            "--theme=light", f"--VoilaConfiguration.extension_denylist={NOT_IN_VOILA!r}",
+            "--theme=light", *(f"--VoilaConfiguration.extension_denylist={name}" for name in NOT_IN_VOILA),
+            f"--KernelManager.transport_encryption={encryption}",
             # A closed page leaves its kernel running (Voila's shutdown request fails its XSRF check): cull it.
             "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600"]
 

@@ -1,0 +1,84 @@
+"""The projects exercises (ABC H project, 小李's customers, 1+2+1): keys come from the case files and
+the rules the exercises quote, partial credit works as designed, most points are judgements."""
+import nbformat
+import pytest
+
+from conftest import ROOT, answer_key
+from exercise_points import autograded, points_by_kind
+from keyaccount.projects import elements
+from keyaccount.projects.case import load_projects_case
+
+TREE, STATS = "projects_abc_tree", "projects_statistics"
+
+
+def test_abc_key_follows_the_case_and_its_gaps_are_the_chain_people_below_cr3():
+    key = answer_key(TREE)
+    assert key["项目状态"] == "P2"
+    assert key["预签金额和时间"] == {"金额下限": 80, "金额上限": 150, "年份": 2013, "月份": 5}
+    assert key["审批链"]["周总"] == "商务" and key["层级"]["冯工"] == "低层"
+    assert key["关系短板"] == {name for name, cr in key["关系程度"].items() if cr < 3 and key["审批链"][name] != "无"}
+    assert key["关系短板"] == {"黄总", "王副总", "周总"}
+
+
+def test_abc_prompt_does_not_give_the_state_away():
+    """“P2” appears only where all eight states are listed as the choices."""
+    nb = nbformat.read(ROOT / "exercises" / TREE / f"{TREE}.ipynb", as_version=4)
+    singled_out = [c.source for c in nb.cells
+                   if "P2" in c.source and not all(f'"P{i}"' in c.source for i in range(8))]
+    assert not singled_out
+
+
+def test_the_deal_to_push_is_not_simply_the_weighted_ranking():
+    xiaoli = load_projects_case("projects_xiaoli_customers").project_list()
+    decisions = answer_key(STATS)["推进决定"]
+    assert elements.key_projects(xiaoli)[:2] == ["E", "A"]        # A is second by weighted amount …
+    assert decisions["A"] == "先摸底"                              # … but the relationship gate stops it
+    assert decisions == {"A": "先摸底", "B": "正常跟进", "C": "正常跟进", "D": "重点推进", "E": "重点推进",
+                         "F": "正常跟进"}
+
+
+def test_every_attention_rule_flags_a_project_and_the_121_row_follows_the_case():
+    key = answer_key(STATS)
+    assert all(key["关注项目"].values()), "a rule with no project cannot be scored (division by zero)"
+    assert key["跟踪表"] == {"向导": "白女士", "两位": {"唐经理", "许主任"}, "营销人员": "小陈"}
+
+
+def test_at_least_half_the_automatic_points_of_the_module_are_judgements():
+    assert points_by_kind([TREE]) == (15, 20)
+    assert points_by_kind([STATS]) == (22, 25)
+    judgement, total = points_by_kind([TREE, STATS])
+    assert judgement >= total / 2
+
+
+@pytest.mark.nbgrader
+def test_half_right_abc_tree_gets_the_designed_partial_credit(tmp_path):
+    answers = {
+        "elements_answer": '项目状态 = "P3"',                                          # 0 of 3
+        "amount_date_answer": '预签金额和时间 = {"金额下限": 80, "金额上限": 150, "年份": 2013, "月份": 5}',  # 2 of 2
+        "levels_answer": '层级 = {"黄总": "高层", "王副总": "中层", "周总": "中层", "徐经理": "中层", "冯工": "低层"}',  # 3 of 5 → 1.8
+        "chains_answer": '审批链 = {"黄总": "技术+商务", "王副总": "技术", "周总": "技术", "徐经理": "技术", "冯工": "无"}',  # 3 of 5 → 2.4
+        "cr_answer": '关系程度 = {"黄总": 2, "王副总": 2, "周总": 1, "徐经理": 4, "冯工": 3}',  # 3 of 5 → 3
+        "gaps_answer": '关系短板 = {"王副总", "周总", "冯工"}',                          # 2 right − 1 wrong of 3 → 1
+    }
+    assert autograded(tmp_path, TREE, answers) == {
+        "four_elements_test": 0, "amount_date_test": 2, "levels_test": 1.8, "chains_test": 2.4, "cr_test": 3,
+        "gaps_test": 1}
+
+
+@pytest.mark.nbgrader
+def test_half_right_statistics_gets_the_designed_partial_credit(tmp_path):
+    answers = {
+        "statuses_answer": '项目状态 = {"A": "P2", "B": "P2", "C": "P1", "D": "P3", "E": "P4", "F": "P2"}',  # 4 of 6
+        "amounts_answer": '预签金额 = {"A": 45, "B": 20, "C": 5, "D": 19, "E": 68, "F": 34}',              # 3 of 3
+        # ranked by weighted amount alone (E, A, F pushed): B, C, E right → 3 of 6
+        "key_answer": '推进决定 = {"A": "重点推进", "B": "正常跟进", "C": "正常跟进", "D": "正常跟进",'
+                      ' "E": "重点推进", "F": "重点推进"}',
+        "flags_answer": '关注项目 = {"签约时间已过": {"丙银行"}, "临近签约、进度落后": {"乙电力"},'
+                        ' "后期状态、关系薄弱": set(), "大金额、早期状态、时间临近": {"乙电力", "丙银行"},'
+                        ' "单线联系": {"戊物流"}}',   # 1 + 0.5 + 0 + 0 + 1 of 5 → 2.5
+        "roles_answer": '采购角色 = {"马总": "决策人", "许主任": "使用者", "唐经理": "使用者", "何主管": "采购人员"}',  # 3 of 4 → 1.5
+        "one_two_one_answer": '跟踪表 = {"向导": "唐经理", "两位": {"唐经理", "许主任"}, "营销人员": "小陈"}',  # 2 of 3 → 2
+    }
+    assert autograded(tmp_path, STATS, answers) == {
+        "statuses_test": 4, "amounts_test": 3, "key_projects_test": 3, "flags_test": 2.5, "roles_test": 1.5,
+        "one_two_one_test": 2}
