@@ -66,3 +66,11 @@ def test_figures_are_png_data_urls_and_need_no_grades(course_and_roster):
     pictures = dashboard_data.figures(facts)
     assert set(pictures) == {"distribution", "wrong"}, "no hardest-questions plot before any grade"
     assert all(p.startswith("data:image/png;base64,") for p in pictures.values())
+
+
+def test_questions_are_named_as_learners_read_them(course_and_roster):
+    course, _, _ = course_and_roster
+    titles = dashboard_data.question_titles(course, A)
+    assert titles["performance_test"].startswith("第 1 题") and "业绩预测" in titles["performance_test"]
+    assert dashboard_data.titled(["small_test", "small_answer", "unknown"], titles) == [
+        f"{titles['small_test']}（small_test）", f"{titles['small_answer']}（small_answer）", "unknown"]

@@ -95,6 +95,7 @@ def test_the_dashboard_shows_who_submitted_the_scores_and_the_wrong_answers(hub)
     assert {x["account"] for x in facts["need_help"]} == {second}, "the learner who filled in nothing needs help"
     assert [w["answer"] for w in facts["wrong"]] == [repr(ODD)] and facts["wrong"][0]["part"] == "甲"
     assert facts["hardest"] and facts["hardest"][0]["share"] <= facts["hardest"][-1]["share"]
+    assert all(h["question"].startswith("第") for h in facts["hardest"]), "questions by their titles, not cell ids"
     assert not any(password in json.dumps(facts) for password in hub.passwords.values())
 
     status, body, headers = get(hub, f"{DASHBOARD}?a={A}", hub.trainer_token)

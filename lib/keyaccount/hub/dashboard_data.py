@@ -10,10 +10,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 from nbgrader.api import Gradebook
 
 from keyaccount.course import answers, charts, report
+from keyaccount.course.formspec import heading_of
 from keyaccount.course.layout import Course
 from keyaccount.hub.accounts import PASSWORDS
 from keyaccount.hub.config import SETTINGS
@@ -87,14 +89,34 @@ def snapshot(course: Course, members: list[Member], assignment: str) -> dict:
         "average": round(sum(shares) / len(shares), 3) if shares else None,
         "learners": learners,
         "need_help": need_help(learners),
-        "hardest": [{"question": q, "share": s, "count": int(n)}
-                    for q, s, n in zip(hardest["题目"], hardest["平均得分率"], hardest["人数"])],
+        "hardest": [{"question": title, "id": q, "share": s, "count": int(n)}
+                    for title, q, s, n in zip(titled(hardest["题目"], question_titles(course, assignment)),
+                                              hardest["题目"], hardest["平均得分率"], hardest["人数"])],
         "wrong": [{"question": q, "part": p, "answer": v, "count": int(n)}
                   for q, p, v, n in zip(wrong.get("题目", []), wrong.get("项", []), wrong.get("错误答案", []),
                                         wrong.get("人数", []))],
     }
     facts["version"] = hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
     return facts
+
+
+def question_titles(course: Course, assignment: str) -> dict[str, str]:
+    """Graded cell (grade id) → the title of its question as learners read it, e.g. ``第 1 题　业绩预测（3 分）``."""
+    titles = {}
+    for name in course.notebook_names(assignment):
+        question = None
+        for cell in nbformat.read(course.source / assignment / name, as_version=4).cells:
+            question = heading_of(cell) or question
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id and question:
+                titles[grade_id] = question
+    return titles
+
+
+def titled(grade_ids, titles: dict[str, str]) -> list[str]:
+    """The question titles of ``grade_ids``; a title shared by two of them gets the grade id added."""
+    names = [titles.get(g, g) for g in grade_ids]
+    return [f"{n}（{g}）" if names.count(n) > 1 else n for n, g in zip(names, grade_ids)]
 
 
 def need_help(learners: list[dict]) -> list[dict]:
