@@ -101,8 +101,9 @@ def running_hub(tmp: Path, names: list[str]):
             passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
         yield RunningHub(setup, client, Course.at(course.root), f"t{tag}", learners, passwords, tag)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=60)
         log.close()
         for pid in _started_by(setup):  # a server or service the hub failed to stop
             os.kill(pid, signal.SIGKILL)
