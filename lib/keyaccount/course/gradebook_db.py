@@ -7,6 +7,7 @@ and the kit's commands both read it here.
 
 moves every row (grades, manual scores, comments) and keeps the SQLite file as it was.
 """
+import os
 from pathlib import Path
 
 URL_FILE = "gradebook.url"
@@ -32,9 +33,30 @@ def embedded_url(data_dir: Path) -> str:
         import pgserver
     except ImportError:
         raise FileNotFoundError("这个课程的成绩库在内置的 PostgreSQL 里：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
+    before = _modes(data_dir)
     server = pgserver.get_server(data_dir, cleanup_mode="stop")
     _servers.append(server)
+    if server.system_user:  # run as root
+        _restore(before)
     return server.get_uri()
+
+
+def _modes(data_dir: Path) -> dict[Path, int]:
+    return {folder: folder.stat().st_mode & 0o7777 for folder in Path(data_dir).resolve().parents}
+
+
+def _restore(modes: dict[Path, int]) -> None:
+    """Run as root, pgserver lets its own system user reach the data by opening every folder above it to
+    all accounts — the course folder too (keys, submissions, gradebook). The folders go back as they were;
+    one that was closed to its group (the course folder: 0700) lets root's group pass (0710): pgserver runs
+    PostgreSQL's tools as its user but with root's group, and must still reach the data to stop the server."""
+    for folder, mode in modes.items():
+        if folder.stat().st_mode & 0o7777 == mode:
+            continue
+        if not mode & 0o070:
+            os.chown(folder, -1, os.getgid())
+            mode |= 0o010
+        os.chmod(folder, mode)
 
 
 def migrate(course_root: Path, source_url: str, target: str) -> dict[str, int]:
