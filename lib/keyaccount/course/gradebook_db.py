@@ -38,6 +38,7 @@ def embedded_url(data_dir: Path) -> str:
     _servers.append(server)
     if server.system_user:  # run as root
         _restore(before)
+        _close_socket(server)
     return server.get_uri()
 
 
@@ -57,6 +58,16 @@ def _restore(modes: dict[Path, int]) -> None:
             os.chown(folder, -1, os.getgid())
             mode |= 0o010
         os.chmod(folder, mode)
+
+
+def _close_socket(server) -> None:
+    """When the data folder's path is too long for a socket, pgserver puts the socket in a runtime folder
+    open to all (0777); with its password-less log-in, any account could then use the database as its
+    superuser. That folder is closed to everyone but root's group (pgserver's processes are in it)."""
+    folder = server.get_postmaster_info().socket_dir
+    if folder is not None and Path(folder).resolve() != Path(server.pgdata).resolve():
+        os.chown(folder, -1, os.getgid())
+        os.chmod(folder, 0o770)
 
 
 def migrate(course_root: Path, source_url: str, target: str) -> dict[str, int]:
