@@ -150,6 +150,7 @@ def isolated_hub(wheel):  # noqa: F811
         keyaccount = str(env_dir / "bin" / "keyaccount")
         subprocess.run([keyaccount, "course", "init", str(course_dir), "--source", str(ROOT / "solutions")],
                        check=True, capture_output=True, env=run_env, cwd=base)
+        os.chmod(course_dir, 0o755)  # as a course folder copied or unpacked by the trainer may well be
         roster = base / "名单.csv"
         roster.write_text("姓名,账号\n" + "".join(f"学员{i},{a}\n" for i, a in enumerate(accounts)), encoding="utf-8")
         port = free_port()
