@@ -2,6 +2,8 @@
 and every course command then uses it; the SQLite file stays as it was."""
 import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -85,3 +87,16 @@ def test_run_as_root_the_embedded_postgresql_leaves_the_course_and_its_socket_cl
     assert not reachable_by_others(socket), "no other account reaches the password-less database socket"
     with Gradebook(url) as gb:  # the trainer's side still works
         assert [a.name for a in gb.assignments] == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="pgserver runs PostgreSQL as its own system user only when run as root")
+def test_services_opening_the_gradebook_at_once_leave_the_course_closed(tmp_path):
+    """The hub starts its grading service and the dashboard together; each opens the embedded gradebook."""
+    folder = create.init_course(tmp_path / "课程", ROOT / "solutions").course.root
+    (folder / "gradebook.url").write_text("embedded\n", encoding="utf-8")
+    code = "import sys; from keyaccount.course.layout import Course; Course.at(sys.argv[1]).db_url"
+    opening = [subprocess.Popen([sys.executable, "-c", code, str(folder)]) for _ in range(3)]
+    assert [p.wait(timeout=300) for p in opening] == [0, 0, 0]
+    assert folder.stat().st_mode & 0o007 == 0, "learners cannot enter the course folder (keys, submissions)"

@@ -7,6 +7,7 @@ and the kit's commands both read it here.
 
 moves every row (grades, manual scores, comments) and keeps the SQLite file as it was.
 """
+import contextlib
 import os
 from pathlib import Path
 
@@ -33,13 +34,28 @@ def embedded_url(data_dir: Path) -> str:
         import pgserver
     except ImportError:
         raise FileNotFoundError("这个课程的成绩库在内置的 PostgreSQL 里：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
-    before = _modes(data_dir)
-    server = pgserver.get_server(data_dir, cleanup_mode="stop")
-    _servers.append(server)
-    if server.system_user:  # run as root
-        _restore(before)
-        _close_socket(server)
+    with _one_at_a_time(Path(data_dir)):
+        before = _modes(data_dir)
+        server = pgserver.get_server(data_dir, cleanup_mode="stop")
+        _servers.append(server)
+        if server.system_user:  # run as root
+            _restore(before)
+            _close_socket(server)
     return server.get_uri()
+
+
+@contextlib.contextmanager
+def _one_at_a_time(data_dir: Path):
+    """Processes opening the gradebook together (the hub's services) take turns: one must not note the
+    folder modes while pgserver has them opened for another."""
+    if os.name != "posix":
+        yield
+        return
+    import fcntl
+
+    with open(data_dir.with_name(data_dir.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def _modes(data_dir: Path) -> dict[Path, int]:
