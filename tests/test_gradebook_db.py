@@ -1,6 +1,11 @@
 """The gradebook moves from SQLite to PostgreSQL (embedded, pip-installed) without losing a grade or a comment,
 and every course command then uses it; the SQLite file stays as it was."""
 import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -60,3 +65,38 @@ def test_only_postgresql_targets_are_taken(tmp_path, capsys):
     folder = create.init_course(tmp_path / "c", ROOT / "solutions").course.root
     assert cli.main(["--course", str(folder), "course", "db", "--to", "mysql://x"]) == 2
     assert "只接受 embedded 或 postgresql" in capsys.readouterr().err
+
+
+def reachable_by_others(path: Path) -> bool:
+    """Whether an account that is neither the owner nor in the group can pass through every folder to ``path``."""
+    return all(folder.stat().st_mode & 0o001 for folder in (path, *path.parents))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="pgserver runs PostgreSQL as its own system user only when run as root")
+@pytest.mark.parametrize("name", ["课程", "课程" * 20])  # the second too long for a socket in the data folder
+def test_run_as_root_the_embedded_postgresql_leaves_the_course_and_its_socket_closed(tmp_path, name):
+    os.chmod(tmp_path, 0o755)
+    folder = create.init_course(tmp_path / name, ROOT / "solutions").course.root
+    assert cli.main(["--course", str(folder), "course", "db", "--to", "embedded"]) == 0
+    url = Course.at(folder).db_url
+    assert folder.stat().st_mode & 0o007 == 0, "learners cannot enter the course folder (keys, submissions)"
+    socket = Path(parse_qs(urlparse(url).query)["host"][0])
+    assert (socket.resolve() == (folder / "gradebook-pg").resolve()) == (len(name) == 2)
+    assert not reachable_by_others(socket), "no other account reaches the password-less database socket"
+    with Gradebook(url) as gb:  # the trainer's side still works
+        assert [a.name for a in gb.assignments] == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="pgserver runs PostgreSQL as its own system user only when run as root")
+def test_services_opening_the_gradebook_at_once_leave_the_course_closed(tmp_path):
+    """The hub starts its grading service and the dashboard together; each opens the embedded gradebook."""
+    folder = create.init_course(tmp_path / "课程", ROOT / "solutions").course.root
+    (folder / "gradebook.url").write_text("embedded\n", encoding="utf-8")
+    code = "import sys; from keyaccount.course.layout import Course; Course.at(sys.argv[1]).db_url"
+    opening = [subprocess.Popen([sys.executable, "-c", code, str(folder)]) for _ in range(3)]
+    assert [p.wait(timeout=300) for p in opening] == [0, 0, 0]
+    assert folder.stat().st_mode & 0o007 == 0, "learners cannot enter the course folder (keys, submissions)"

@@ -7,6 +7,8 @@ and the kit's commands both read it here.
 
 moves every row (grades, manual scores, comments) and keeps the SQLite file as it was.
 """
+import contextlib
+import os
 from pathlib import Path
 
 URL_FILE = "gradebook.url"
@@ -32,9 +34,56 @@ def embedded_url(data_dir: Path) -> str:
         import pgserver
     except ImportError:
         raise FileNotFoundError("这个课程的成绩库在内置的 PostgreSQL 里：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
-    server = pgserver.get_server(data_dir, cleanup_mode="stop")
-    _servers.append(server)
+    with _one_at_a_time(Path(data_dir)):
+        before = _modes(data_dir)
+        server = pgserver.get_server(data_dir, cleanup_mode="stop")
+        _servers.append(server)
+        if server.system_user:  # run as root
+            _restore(before)
+            _close_socket(server)
     return server.get_uri()
+
+
+@contextlib.contextmanager
+def _one_at_a_time(data_dir: Path):
+    """Processes opening the gradebook together (the hub's services) take turns: one must not note the
+    folder modes while pgserver has them opened for another."""
+    if os.name != "posix":
+        yield
+        return
+    import fcntl
+
+    with open(data_dir.with_name(data_dir.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _modes(data_dir: Path) -> dict[Path, int]:
+    return {folder: folder.stat().st_mode & 0o7777 for folder in Path(data_dir).resolve().parents}
+
+
+def _restore(modes: dict[Path, int]) -> None:
+    """Run as root, pgserver lets its own system user reach the data by opening every folder above it to
+    all accounts — the course folder too (keys, submissions, gradebook). The folders go back as they were;
+    one that was closed to its group (the course folder: 0700) lets root's group pass (0710): pgserver runs
+    PostgreSQL's tools as its user but with root's group, and must still reach the data to stop the server."""
+    for folder, mode in modes.items():
+        if folder.stat().st_mode & 0o7777 == mode:
+            continue
+        if not mode & 0o070:
+            os.chown(folder, -1, os.getgid())
+            mode |= 0o010
+        os.chmod(folder, mode)
+
+
+def _close_socket(server) -> None:
+    """When the data folder's path is too long for a socket, pgserver puts the socket in a runtime folder
+    open to all (0777); with its password-less log-in, any account could then use the database as its
+    superuser. That folder is closed to everyone but root's group (pgserver's processes are in it)."""
+    folder = server.get_postmaster_info().socket_dir
+    if folder is not None and Path(folder).resolve() != Path(server.pgdata).resolve():
+        os.chown(folder, -1, os.getgid())
+        os.chmod(folder, 0o770)
 
 
 def migrate(course_root: Path, source_url: str, target: str) -> dict[str, int]:

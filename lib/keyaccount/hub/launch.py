@@ -68,6 +68,8 @@ def prepare(course: Course, roster: Path, port: int = 8000, ip: str = "0.0.0.0",
     setup = HubSetup(hub_dir, f"http://{'localhost' if ip in ('127.0.0.1', '0.0.0.0') else ip}:{port}/", result,
                      isolated, problem)
     setup.config.write_text(CONFIG.format(hub_dir=str(hub_dir)), encoding="utf-8")
+    if isolated:  # learners' system users never enter the course (keys, submissions, gradebook), however it was copied
+        os.chmod(course.root, course.root.stat().st_mode & ~0o007)
     return setup
 
 

@@ -1,0 +1,59 @@
+"""The workshop hub on Kubernetes (Zero to JupyterHub, see deploy/README.md).
+
+In the hub pod, ``hub.extraConfig`` calls ``configure(c, course, roster)``: the roster's accounts with
+their initial passwords (``<course>/hub/初始密码.csv``, as with ``keyaccount hub``), the Chinese log-in
+pages, no sign-up, the trainer as admin, no JupyterLab before the initial password is changed.
+Each learner's pod runs ``python -m keyaccount.hub.k8s jupyterhub-singleuser …``: their workspace is made
+or brought up to date in their home (their own files kept), then JupyterLab starts in it.
+"""
+import os
+import sys
+from pathlib import Path
+
+from tornado import web
+
+from keyaccount import workspace
+from keyaccount.hub.accounts import accounts
+from keyaccount.hub.roster import read_roster
+
+HOME = "/home/jovyan"  # the learner's home volume in the singleuser pod (Z2JH's default)
+
+
+def configure(c, course: str, roster: str, trainer: str = "trainer") -> None:
+    """Fill Zero to JupyterHub's config ``c`` (in ``hub.extraConfig``) for the course and its roster."""
+    hub = Path(course) / "hub"
+    hub.mkdir(mode=0o700, parents=True, exist_ok=True)
+    learners = read_roster(Path(roster))
+    if trainer in {learner.account for learner in learners}:
+        raise ValueError(f"培训师账号 {trainer} 和名单里的学员重名。")
+    accounts(hub, learners, trainer)
+    c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
+    c.WorkshopAuthenticator.hub_dir = str(hub)
+    c.Authenticator.allowed_users = {learner.account for learner in learners}
+    c.Authenticator.admin_users = {trainer}
+    c.NativeAuthenticator.minimum_password_length = 8
+    c.JupyterHub.template_paths = [str(Path(__file__).parent / "templates")]
+    spawner = c.KubeSpawner  # Z2JH configures KubeSpawner's section: set ours there too, after it
+    spawner.pre_spawn_hook = initial_password_changed
+    folder = f"{HOME}/{workspace.FOLDER_NAME}"
+    spawner.notebook_dir = folder
+    spawner.default_url = f"/lab/tree/{workspace.INDEX}"
+    spawner.environment = {**spawner.get("environment", {}), "KEYACCOUNT_CASES": f"{folder}/cases"}
+
+
+def initial_password_changed(spawner) -> None:
+    """No JupyterLab while the learner still has the password the trainer handed out."""
+    if spawner.authenticator.still_initial(spawner.user.name):
+        raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
+
+
+def main(argv: list[str]) -> None:
+    """In the learner's pod: the workspace in their home, then ``argv`` (JupyterLab) in its place."""
+    folder = Path(os.environ.get("HOME", HOME)) / workspace.FOLDER_NAME
+    workspace.update(folder)
+    workspace.prepare_for_lab(folder)
+    os.execvp(argv[0], argv)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
