@@ -24,7 +24,8 @@ def key_references() -> dict:
     refs = {}
     for folder in sorted((ROOT / "solutions").iterdir()):
         if folder.is_dir():
-            refs.update(getattr(load_key_module(ROOT / "solutions", folder.name), "REFERENCE", {}))
+            for name, reference in getattr(load_key_module(ROOT / "solutions", folder.name), "REFERENCE", {}).items():
+                refs[name] = with_reference(refs.get(name, {}), reference)
     return refs
 
 
