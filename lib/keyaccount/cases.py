@@ -90,14 +90,14 @@ def load_case(name: str, model: type[BaseModel], reference: dict | None = None):
 
 def with_reference(data, reference):
     """``data`` with ``reference`` merged in: mappings field by field, a list of records by the
-    record's ``name`` (or ``label``) given as the key of ``reference``, or by position when
+    record's ``name`` (or ``label``, ``id``) given as the key of ``reference``, or by position when
     ``reference`` is a list as long as ``data``."""
     if isinstance(data, dict) and isinstance(reference, dict):
         return {**data, **{k: with_reference(data.get(k), r) for k, r in reference.items()}}
     if isinstance(data, list) and isinstance(reference, list) and len(data) == len(reference):
         return [with_reference(item, r) for item, r in zip(data, reference)]
     if isinstance(data, list) and isinstance(reference, dict):
-        return [with_reference(item, reference.get(item.get("name", item.get("label")), {}))
+        return [with_reference(item, reference.get(next((item[k] for k in ("name", "label", "id") if k in item), None), {}))
                 if isinstance(item, dict) else item for item in data]
     return reference if data is None or not isinstance(reference, dict) else data
 
