@@ -4,13 +4,14 @@ from io import BytesIO
 
 import pytest
 
+from conftest import key_references
 from keyaccount.fishbone import chart, model
 from keyaccount.plan.case import load_project_case
 
 
 @pytest.fixture(scope="module")
 def kmobile():
-    return load_project_case("strategy_kmobile").fishbone.fishbone()
+    return load_project_case("strategy_kmobile", key_references()["strategy_kmobile"]).fishbone.fishbone()   # with the key's bones
 
 
 def test_default_bones_include_the_source_bones():

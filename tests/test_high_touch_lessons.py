@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_reference_cases
 from notebook_run import execute, stderr_outputs
 
 OTHER_CASE = {
@@ -17,8 +17,9 @@ OTHER_CASE = {
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("lesson", sorted(OTHER_CASE))
-def test_lesson_runs_on_another_case(lesson, tmp_path):
+def test_lesson_runs_on_another_case(lesson, tmp_path, monkeypatch):
     case, expected_text = OTHER_CASE[lesson]
+    monkeypatch.setenv("KEYACCOUNT_CASES", str(write_reference_cases(tmp_path / "cases")))  # exercise cases with their keys' facts
     nb = execute(ROOT / "notebooks" / f"{lesson}.ipynb", tmp_path / "out.ipynb", {"case": case})
     assert expected_text in json.dumps(nb.cells, ensure_ascii=False)
     assert stderr_outputs(nb) == []

@@ -1,17 +1,27 @@
 """Opportunity case files load, and a broken one names the file and the factor."""
 import pytest
 
+from conftest import key_references
+
 from keyaccount.cases import CaseFileError, list_cases
 from keyaccount.opportunity.case import load_opportunity_case
 
 
-def test_every_opportunity_case_loads_with_all_twenty_factors():
+def test_every_opportunity_case_scores_or_diagnoses_each_of_the_twenty_factors():
     names = list_cases("opportunity")
     assert "hightouch_opportunity_erp" in names
     for name in names:
-        case = load_opportunity_case(name)
+        case = load_opportunity_case(name, key_references().get(name))
         assert len(case.scores) == 20
         assert all(len(s) == 20 for s in case.partners.values())
+        shipped = load_opportunity_case(name)
+        assert set(shipped.scores) | set(shipped.diagnostics) == set(case.scores)
+
+
+def test_an_exercise_case_without_the_learners_scores_has_no_scorecard():
+    from keyaccount.validation import InputError
+    with pytest.raises(InputError, match="缺少这些因素的分数"):
+        load_opportunity_case("hightouch_opportunity_hospital").scorecard()
 
 
 def test_lesson_case_picks_the_partner_that_fills_the_gap():

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import key_references
 from keyaccount.cases import CaseFileError, list_cases
 from keyaccount.six_steps import trust
 from keyaccount.six_steps.case import load_six_steps_case
@@ -17,7 +18,7 @@ def test_there_is_a_lesson_case_and_an_exercise_case():
 
 @pytest.mark.parametrize("name", CASES)
 def test_case_loads_and_its_styles_follow_from_the_observed_behaviours(name):
-    case = load_six_steps_case(name)
+    case = load_six_steps_case(name, key_references().get(name))   # an exercise case with its key's facts
     for person in case.people:
         assert trust.identify_style(person.observed).styles == (person.style,), person.name
     assert len(case.meeting_outcomes()) == len(case.meetings)

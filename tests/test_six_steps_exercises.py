@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from conftest import ROOT, answer_key
+from conftest import ROOT, answer_key, key_references, write_reference_cases
 from exercise_points import judgement_share, submission_points
 from keyaccount.compare import compare
 from keyaccount.six_steps.case import load_six_steps_case
 from notebook_run import execute, stderr_outputs
 
-BANK = load_six_steps_case("six_steps_bank_uniform")
+BANK = load_six_steps_case("six_steps_bank_uniform", key_references()["six_steps_bank_uniform"])  # with the keys' facts
 
 
 def test_win_the_account_key_follows_the_case():
@@ -54,7 +54,8 @@ STEP_LESSONS = sorted((ROOT / "notebooks").glob("1[1-6]_six_steps_*.ipynb"))
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", STEP_LESSONS, ids=lambda p: p.name)
-def test_step_lesson_runs_on_the_exercise_case(path, tmp_path):
+def test_step_lesson_runs_on_the_exercise_case(path, tmp_path, monkeypatch):
+    monkeypatch.setenv("KEYACCOUNT_CASES", str(write_reference_cases(tmp_path / "cases")))  # with the keys' facts
     nb = execute(path, tmp_path / path.name, {"case": "six_steps_bank_uniform"})
     assert stderr_outputs(nb) == []
     assert BANK.title in json.dumps(nb.cells, ensure_ascii=False)

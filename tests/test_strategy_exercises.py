@@ -47,12 +47,12 @@ def test_tows_strategies_are_told_in_words_and_classifiable_by_definition():
         assert {kind.internal, kind.external} <= used, (label, strategy.text, used)
 
 
-def test_fishbone_facts_do_not_name_their_bone_and_the_key_follows_the_case():
+def test_fishbone_facts_do_not_name_their_bone_and_the_key_places_each():
     key = answer_key("strategy_fishbone_plan")
     facts = fishbone_ex.labelled_facts()
     assert list(key["鱼骨归类"]) == [f"事实{n}" for n in range(1, len(facts) + 1)]
     for label, fact in facts.items():
-        assert key["鱼骨归类"][label] == fact.bone
+        assert fact.bone == "" and key["鱼骨归类"][label] in DEFAULT_BONES   # the shipped case leaves the bone out
         assert not any(bone in fact.text for bone in DEFAULT_BONES), fact.text
         assert not any(word in fact.text for word in ("样板", "资源", "服务策略", "报价", "支持者")), fact.text
     assert set(key["鱼骨归类"].values()) == set(DEFAULT_BONES)

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_reference_cases
 from notebook_run import execute, stderr_outputs
 
 
@@ -12,7 +12,8 @@ from notebook_run import execute, stderr_outputs
     ("32_fishbone_plan_review.ipynb", "strategy_kmobile", "徐经理"),
     ("30_swot_tows.ipynb", "six_steps_yaya_swot", "鸭鸭"),
 ])
-def test_lesson_runs_on_another_case(lesson, case, expected, tmp_path):
+def test_lesson_runs_on_another_case(lesson, case, expected, tmp_path, monkeypatch):
+    monkeypatch.setenv("KEYACCOUNT_CASES", str(write_reference_cases(tmp_path / "cases")))  # exercise cases with their keys' facts
     nb = execute(ROOT / "notebooks" / lesson, tmp_path / lesson, {"case": case})
     assert expected in json.dumps(nb.cells, ensure_ascii=False)
     assert stderr_outputs(nb) == []

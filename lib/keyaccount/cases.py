@@ -70,10 +70,14 @@ def list_cases(kind: str | None = None) -> list[str]:
     return sorted(names)
 
 
-def load_case(name: str, model: type[BaseModel]):
-    """Read a case file and validate it against ``model``; errors name file and field."""
+def load_case(name: str, model: type[BaseModel], reference: dict | None = None):
+    """Read a case file and validate it against ``model``; errors name file and field.
+
+    ``reference`` adds fields a shipped exercise case leaves out because they are the answers
+    (the instructor's answer key passes them); see ``with_reference``.
+    """
     path = case_path(name)
-    data = _read(path)
+    data = with_reference(_read(path), reference or {})
     kind = model.model_fields["kind"].default if "kind" in model.model_fields else None
     if isinstance(kind, str) and data.get("kind") != kind:
         raise CaseFileError(f"案例文件 {path.name}：kind 应为 '{kind}'，收到 '{data.get('kind')}'。")
@@ -82,6 +86,20 @@ def load_case(name: str, model: type[BaseModel]):
     except ValidationError as err:
         lines = [f"- 字段 {_where(e['loc'])}：{_explain(e)}" for e in err.errors()]
         raise CaseFileError(f"案例文件 {path.name} 有 {len(lines)} 处错误：\n" + "\n".join(lines)) from None
+
+
+def with_reference(data, reference):
+    """``data`` with ``reference`` merged in: mappings field by field, a list of records by the
+    record's ``name`` (or ``label``, ``id``) given as the key of ``reference``, or by position when
+    ``reference`` is a list as long as ``data``."""
+    if isinstance(data, dict) and isinstance(reference, dict):
+        return {**data, **{k: with_reference(data.get(k), r) for k, r in reference.items()}}
+    if isinstance(data, list) and isinstance(reference, list) and len(data) == len(reference):
+        return [with_reference(item, r) for item, r in zip(data, reference)]
+    if isinstance(data, list) and isinstance(reference, dict):
+        return [with_reference(item, reference.get(next((item[k] for k in ("name", "label", "id") if k in item), None), {}))
+                if isinstance(item, dict) else item for item in data]
+    return reference if data is None or not isinstance(reference, dict) else data
 
 
 def _read(path: Path) -> dict:

@@ -6,6 +6,16 @@ from keyaccount.opportunity.model import QUESTIONS, best_partner
 CASE = "hightouch_opportunity_hospital"
 SCORED = QUESTIONS[2]   # 我们能否胜出？——练习里只给诊断答案，由学员打分
 
+# 参考打分（1 明显不利 … 5 明显有利），依据案例的诊断回答；练习案例里没有这五个分数。
+FACTOR_SCORES = {
+    "客户内部支持": 4,          # 大多有利（主任支持、已有行动），只有一点限制（大事要副院长点头）
+    "客户高层信任": 2,          # 大多不利（副院长偏向老供应商、院长未见），但已有挽回的迹象（院长汇报）
+    "跟客户的文化兼容程度": 3,  # 关键的答案（驻点要求）还不知道
+    "非正式决策标准": 2,        # 大多不利（本地企业、售后响应），但有挽回的办法（本地伙伴）
+    "政治联盟": 3,              # 院长态度不知道，两边分量相当
+}
+REFERENCE = {CASE: {"scores": FACTOR_SCORES}}   # 练习案例里拿掉的参考事实（案例名 → 字段）
+
 # 需要判断（销售经理的决定）而不是计算的题目。
 JUDGEMENT = {"因素打分", "Z位置", "短板因素", "最佳伙伴"}
 
@@ -20,7 +30,7 @@ HINTS = {
 
 
 def answer_key() -> dict:
-    case = load_opportunity_case(CASE)
+    case = load_opportunity_case(CASE, REFERENCE[CASE])
     card = case.scorecard()
     return {
         "因素打分": {f.name: card.scores[f.name] for f in SCORED.factors},

@@ -13,6 +13,15 @@ NEAR = timedelta(days=61)              # “不到两个月”
 PERIOD_END = date(2011, 12, 31)        # 本期：2011 年 12 月底之前
 PUSH, PROBE, FOLLOW = "重点推进", "先摸底", "正常跟进"
 
+# 第 5、6 题的参考答案（练习案例里没有）：每个人的采购氛围角色、从故事读出的关系程度（CR），
+# 和按 1+2+1 成交模式填的跟踪表。
+ROLES = {"马总": "决策人", "许主任": "技术/财务把关者", "唐经理": "使用者", "何主管": "采购人员"}
+CR = {"马总": 1, "许主任": 2, "唐经理": 4, "何主管": 1}
+TRACKING = {"project": "星河制药MES项目", "guide": "白女士", "salesperson": "小陈",
+            "allies": [{"name": "唐经理", "role": "使用者", "cr": 4}, {"name": "许主任", "role": "技术/财务把关者", "cr": 2}],
+            "next_step": "请白女士指点，先通过许主任的技术评审，再约马总汇报。"}
+REFERENCE = {ONE_TWO_ONE: {"people": {name: {"role": role, "cr": CR[name]} for name, role in ROLES.items()}, "one_two_one": [TRACKING]}}
+
 # 需要判断（销售经理的决定）而不是照抄故事的题目。
 JUDGEMENT = {"项目状态", "推进决定", "关注项目", "采购角色", "跟踪表"}
 
@@ -41,7 +50,7 @@ def answer_key() -> dict:
     xiaoli = load_projects_case(XIAOLI)
     projects = xiaoli.project_list()
     table = load_projects_case(ATTENTION)
-    deal = load_projects_case(ONE_TWO_ONE)
+    deal = load_projects_case(ONE_TWO_ONE, REFERENCE[ONE_TWO_ONE])
     row = deal.tracking_rows()[0]
     return {
         "项目状态": {p.name: p.status for p in projects},

@@ -1,9 +1,19 @@
 """Answer key of six_steps_close_and_collect (steps 4–6, case six_steps_bank_uniform)."""
-from keyaccount.exercises.six_steps_close_and_collect import CASE, FAB_ORDER, LABELS, factor_names, yaya_statements
+from keyaccount.exercises.six_steps_close_and_collect import CASE, FAB_PHRASES, factor_names, yaya_statements
 from keyaccount.six_steps import credit, receivables, value
 from keyaccount.six_steps.case import load_six_steps_case
 
 FAB_LETTER = {"feature": "F", "advantage": "A", "benefit": "B"}
+
+# 练习案例里拿掉的参考事实：每次会谈里客户的行动（第一次只有客气话，没有行动）、每句成交话术用的方法。
+MEETING_ACTIONS = ((), ("同意让你见更高一级的决策者",), ("部分接受原本根本不接受的预算",), ("明确拒绝，不再考虑我们",))
+CLOSING_METHODS = ("直接建议法", "选择法", "促销法")
+# 第 1 题：每个短语是卖点的哪一部分（F 特征、A 优点、B 利益）；案例文件的这条卖点由它们拼回。
+FAB_PARTS = {"甲": "benefit", "乙": "feature", "丙": "advantage"}
+BENEFIT = {**{part: FAB_PHRASES[label] for label, part in FAB_PARTS.items()}, "value": "提升网点的服务形象和客户满意度"}
+REFERENCE = {CASE: {"benefits": [BENEFIT],
+                    "meetings": [{"actions": list(a)} for a in MEETING_ACTIONS],
+                    "closing_lines": [{"method": m} for m in CLOSING_METHODS]}}
 
 
 # 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
@@ -29,9 +39,9 @@ def factor_name(statement) -> str:
 
 
 def answer_key() -> dict:
-    case = load_six_steps_case(CASE)
+    case = load_six_steps_case(CASE, REFERENCE[CASE])
     return {
-        "卖点拆解": {LABELS[i]: FAB_LETTER[part] for i, part in enumerate(FAB_ORDER)},
+        "卖点拆解": {label: FAB_LETTER[part] for label, part in FAB_PARTS.items()},
         "建议书顺序": [name for name, _ in value.PROPOSAL_PARTS],
         "鸭鸭象限": {label: s.quadrant for label, s in yaya_statements().items()},
         "鸭鸭标签": {label: factor_name(s) for label, s in yaya_statements().items()},

@@ -4,15 +4,15 @@ from keyaccount.six_steps.case import load_six_steps_case
 from keyaccount.swot.case import load_swot_case
 
 CASE = "six_steps_bank_uniform"
-LABELS = "甲乙丙丁戊己庚"
-FAB_ORDER = ("benefit", "feature", "advantage")     # 第 1 题打乱后的显示顺序
 PROPOSAL_SHUFFLE = (4, 0, 6, 2, 5, 1, 3)            # 第 2 题打乱后的显示顺序
+
+# 第 1 题：案例第一条卖点的三个短语（哪个是 F、A、B 由学员判断；案例文件里没有这条卖点）。
+FAB_PHRASES = {"甲": "柜员在大堂里既暖和又精神", "乙": "羽绒服采用修身剪裁，领口和袖口可绣行徽", "丙": "保暖而不臃肿，全行样式统一"}
 
 
 def fab_phrases() -> dict:
-    """题号 → 案例第一条卖点的 F/A/B 三个短语（打乱顺序）。"""
-    benefit = load_six_steps_case(CASE).benefits[0]
-    return {LABELS[i]: getattr(benefit, part) for i, part in enumerate(FAB_ORDER)}
+    """题号 → 卖点的三个短语。"""
+    return dict(FAB_PHRASES)
 
 
 def shuffled_proposal_parts() -> list:

@@ -3,16 +3,15 @@ from keyaccount.six_steps.case import load_six_steps_case
 
 CASE = "six_steps_bank_uniform"
 
-# 第 2 题问的资料项目（题目显示案例里的内容，学员判断属于四类资料的哪一类）。
-INFO_ASKED = {"甲": "竞争对手在客户内的合作历史", "乙": "规模",
-              "丙": "与采购相关的部门名称和人员组成", "丁": "经历、爱好、年龄", "戊": "业务"}
+# 第 2 题：小李收集到的五条内容（属于四类资料的哪一类由学员判断；案例文件里没有这五条）。
+INFO_SHOWN = {"甲": "一家本地服装厂做过夏季行服", "乙": "员工约 3000 人",
+              "丙": "行政部（制服管理）、采购中心、财务部、分管行长",
+              "丁": "周主任 45 岁，从信贷部调到采购中心，周末常去打羽毛球", "戊": "城市商业银行，120 个网点"}
 
 
 def info_questions() -> dict:
     """题号 → 小李收集到的内容（不显示类别）。"""
-    info = load_six_steps_case(CASE).customer_info
-    return {label: next(items[item] for items in info.values() if item in items)
-            for label, item in INFO_ASKED.items()}
+    return dict(INFO_SHOWN)
 
 
 def spin_questions() -> dict:

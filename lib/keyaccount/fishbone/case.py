@@ -8,7 +8,7 @@ class CauseEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    bone: str = Field(min_length=1)
+    bone: str = ""   # 练习案例不写（学员判断，答案在答案表里）
 
 
 class FishbonePart(BaseModel):
@@ -18,4 +18,5 @@ class FishbonePart(BaseModel):
     causes: tuple[CauseEntry, ...] = ()
 
     def fishbone(self) -> model.Fishbone:
-        return model.Fishbone(self.head, self.bones, tuple(model.Cause(**c.model_dump()) for c in self.causes))
+        """The fishbone with the causes already placed on a bone."""
+        return model.Fishbone(self.head, self.bones, tuple(model.Cause(**c.model_dump()) for c in self.causes if c.bone))

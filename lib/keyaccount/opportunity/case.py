@@ -1,6 +1,8 @@
 """Opportunity case files (kind: opportunity): one deal scored on the 20 factors, with
 the evidence behind each score, optionally the team's answers to a factor's diagnostic
-questions, and the candidate partners scored the same way."""
+questions, and the candidate partners scored the same way. A factor with diagnostic answers
+may be left unscored: an exercise where the learner scores it (its key passes the score as
+``reference``)."""
 from typing import Literal
 
 from pydantic import field_validator
@@ -12,15 +14,15 @@ from keyaccount.opportunity.model import Scorecard, checked_scores, factor
 
 class OpportunityCase(Case):
     kind: Literal["opportunity"] = "opportunity"
-    scores: dict[str, int]                 # 因素 → 1–5
-    evidence: dict[str, str] = {}          # 因素 → 打分依据（案例事实）
     diagnostics: dict[str, tuple[str, ...]] = {}  # 因素 → 团队对它每个诊断问题的回答（按问题顺序）
+    scores: dict[str, int]                 # 因素 → 1–5（有诊断回答的因素可以不打分，由学员打）
+    evidence: dict[str, str] = {}          # 因素 → 打分依据（案例事实）
     partners: dict[str, dict[str, int]] = {}  # 伙伴 → {因素 → 1–5}
 
     @field_validator("scores")
     @classmethod
-    def _all_factors(cls, scores):
-        return checked_scores(scores)
+    def _all_factors(cls, scores, info):
+        return checked_scores(scores, unscored=info.data.get("diagnostics", {}))
 
     @field_validator("diagnostics")
     @classmethod
@@ -47,6 +49,6 @@ class OpportunityCase(Case):
         return {name: Scorecard(s) for name, s in self.partners.items()}
 
 
-def load_opportunity_case(name: str) -> OpportunityCase:
-    """Read and validate an opportunity case file from cases/."""
-    return load_case(name, OpportunityCase)
+def load_opportunity_case(name: str, reference: dict | None = None) -> OpportunityCase:
+    """Read and validate an opportunity case file from cases/ (``reference``: see ``cases.load_case``)."""
+    return load_case(name, OpportunityCase, reference)

@@ -100,18 +100,19 @@ def factor(name: str) -> Factor:
     return FACTORS[FACTOR_NAMES.index(name)]
 
 
-def checked_scores(scores: dict, label: str = "评分") -> dict:
-    """All 20 factor scores as {factor name: int 1–5}, in FACTORS order; errors name the factor."""
+def checked_scores(scores: dict, label: str = "评分", unscored=()) -> dict:
+    """All 20 factor scores as {factor name: int 1–5}, in FACTORS order; errors name the factor.
+    Factors named in ``unscored`` may be missing (an exercise where the learner scores them)."""
     if not isinstance(scores, dict):
         raise v.InputError(f"{label} 应该是 {{因素: 分数}} 的字典，收到的是 {type(scores).__name__}。")
     unknown = [k for k in scores if k not in FACTOR_NAMES]
     if unknown:
         raise v.InputError(f"{label}：不认识的因素 {'、'.join(map(str, unknown))}。")
-    missing = [n for n in FACTOR_NAMES if n not in scores]
+    missing = [n for n in FACTOR_NAMES if n not in scores and n not in unscored]
     if missing:
         raise v.InputError(f"{label}：缺少这些因素的分数：{'、'.join(missing)}。")
     out = {}
-    for name in FACTOR_NAMES:
+    for name in (n for n in FACTOR_NAMES if n in scores):
         value = v.count(f"{label}“{name}”", scores[name])
         if value not in SCALE:
             raise v.InputError(f"{label}“{name}” 应为 1 到 5 的整数，收到的是 {value}。")

@@ -81,9 +81,10 @@ class ProjectCase(Case):
         return tuple(model.Task(**t.model_dump()) for t in (self.draft_plan if draft else self.plan))
 
 
-def load_project_case(name: str) -> ProjectCase:
-    """Read and validate a sales-project case file from cases/; a project_case is read in too."""
-    case = load_case(name, ProjectCase)
+def load_project_case(name: str, reference: dict | None = None) -> ProjectCase:
+    """Read and validate a sales-project case file from cases/; a project_case is read in too.
+    ``reference``: the fields an exercise case leaves out, from its answer key (see ``cases.load_case``)."""
+    case = load_case(name, ProjectCase, reference)
     return _with_project_case(case, case_path(name).name) if case.project_case else case
 
 

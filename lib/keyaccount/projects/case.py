@@ -137,9 +137,10 @@ class ProjectsCase(Case):
                              r.salesperson, r.next_step) for r in self.one_two_one]
 
 
-def load_projects_case(name: str) -> ProjectsCase:
-    """Read and validate a projects case file from cases/; the tree and projects are checked too."""
-    case = load_case(name, ProjectsCase)
+def load_projects_case(name: str, reference: dict | None = None) -> ProjectsCase:
+    """Read and validate a projects case file from cases/; the tree and projects are checked too.
+    ``reference``: the fields an exercise case leaves out, from its answer key (see ``cases.load_case``)."""
+    case = load_case(name, ProjectsCase, reference)
     try:
         if case.people:
             case.tree()

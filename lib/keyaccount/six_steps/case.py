@@ -74,7 +74,7 @@ class NeedsTree(_Part):
 
 class Question(_Part):
     text: str
-    type: SpinType
+    type: SpinType | None = None     # 练习案例不写（学员判断）
 
 
 class Benefit(_Part):
@@ -94,7 +94,7 @@ class Meeting(_Part):
 
 class ClosingLine(_Part):
     text: str
-    method: ClosingMethod
+    method: ClosingMethod | None = None   # 练习案例不写（学员判断）
 
 
 class CreditScenario(_Part):
@@ -116,10 +116,10 @@ class SixStepsCase(Case):
     account: str
     funnel: dict[str, int]                      # 六步漏斗各阶段的客户数
     customer_info: dict[str, dict[str, str]]    # 四类资料 → 项目 → 内容
-    prospect: dict[str, bool]                   # 判断销售机会的回答
+    prospect: dict[str, bool] = {}              # 判断销售机会的回答（练习案例不写：学员从故事判断）
     people: tuple[Person, ...]
     spin_questions: tuple[Question, ...]
-    benefits: tuple[Benefit, ...]
+    benefits: tuple[Benefit, ...] = ()
     meetings: tuple[Meeting, ...]
     receivables: tuple[Receivable, ...]
     closing_lines: tuple[ClosingLine, ...] = ()
@@ -152,7 +152,7 @@ class SixStepsCase(Case):
         for key in value:
             _allowed(key, keys, "判断标准")
         missing = [k for k in keys if k not in value]
-        if missing:
+        if value and missing:
             raise ValueError(f"缺少判断标准 {'、'.join(missing)}")
         return value
 
@@ -190,6 +190,8 @@ class SixStepsCase(Case):
         return [(r.customer, r.amount, r.days_overdue) for r in self.receivables]
 
 
-def load_six_steps_case(name: str) -> SixStepsCase:
-    """Read and validate a six-step case file from cases/."""
-    return load_case(name, SixStepsCase)
+def load_six_steps_case(name: str, reference: dict | None = None) -> SixStepsCase:
+    """Read and validate a six-step case file from cases/. An exercise case leaves out what the learner
+    judges (styles, SPIN types, meeting actions, closing methods, the prospect answers …); its answer
+    key passes them as ``reference`` (see ``cases.load_case``)."""
+    return load_case(name, SixStepsCase, reference)
