@@ -1,22 +1,13 @@
 """The workshop hub on loopback: accounts only from the roster, a changed password before the first
 JupyterLab, each learner in their own workspace, as their own system user where the machine allows it."""
-import csv
 import os
 import pwd
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
-import time
 
 import pytest
 
-from conftest import ROOT
-from hub_client import HubClient
-from keyaccount.course import create
-from keyaccount.hub import launch
-from keyaccount.hub.accounts import PASSWORDS
+from hub_fixture import change_password, running_hub, start_lab
 from keyaccount.hub.spawner import USER_PREFIX
 
 pytestmark = [pytest.mark.slow,
@@ -24,45 +15,10 @@ pytestmark = [pytest.mark.slow,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("hub")
-    tag = secrets.token_hex(3)  # system users of parallel runs never collide
-    accounts = [f"a{tag}", f"b{tag}"]
-    roster = tmp / "名单.csv"
-    roster.write_text("姓名,账号,分组\n" + "".join(f"学员{i},{a},A\n" for i, a in enumerate(accounts)), encoding="utf-8")
-    course = create.init_course(tmp / "课程", ROOT / "solutions").course
-    port = free_port()
-    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}")
-    log = open(tmp / "hub.log", "w")
-    server = subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    client = HubClient(f"http://127.0.0.1:{port}")
-    try:
-        for _ in range(240):
-            if server.poll() is not None:
-                raise RuntimeError((tmp / "hub.log").read_text())
-            try:
-                if client.api("GET", "/hub/api")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
-        with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
-            passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
-        yield setup, client, accounts, passwords, course
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
-        subprocess.run(["pkill", "-f", f"jupyterhub-singleuser.*{tag}"], check=False)
-        for account in accounts:
-            subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
+    with running_hub(tmp_path_factory.mktemp("hub"), learners=2) as h:
+        yield h.setup, h.client, h.accounts, h.passwords, h.course
 
 
 def test_the_gradebook_moved_to_the_embedded_postgresql(hub):
@@ -81,22 +37,6 @@ def test_wrong_password_unknown_user_and_signup_are_refused(hub):
     except Exception as error:  # the sign-up page does not exist on a workshop hub
         assert getattr(error, "code", None) == 404
     assert client.token("stranger", "long-enough-1")[0] == 403
-
-
-def start_lab(client, account, token):
-    client.api("POST", f"/hub/api/users/{account}/server", token=token)
-    for _ in range(240):
-        status, user = client.api("GET", f"/hub/api/users/{account}", token=token)
-        if user.get("servers", {}).get("", {}).get("ready"):
-            return
-        time.sleep(0.5)
-    raise TimeoutError(f"{account}'s JupyterLab did not start")
-
-
-def change_password(client, account, old, new):
-    client.form("/hub/login", {"username": account, "password": old})  # lands on the change-password page
-    return client.form("/hub/change-password", {"old_password": old, "new_password": new,
-                                                "new_password_confirmation": new})
 
 
 def test_a_learner_changes_the_initial_password_then_finds_the_course(hub):
