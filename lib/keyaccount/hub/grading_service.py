@@ -17,6 +17,7 @@ import logging
 import os
 import pwd
 import shutil
+import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -79,6 +80,7 @@ class Grading:
         self.wakeup = asyncio.Event()
         self.done: dict[int, asyncio.Event] = {}
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="grading")
+        self.box = None  # the engine's sandbox, kept open between runs: a submission waits for no warm-up
 
     def assignments(self) -> dict[str, list[str]]:
         """Released assignments (the course's release/, as ``keyaccount release`` makes it) → notebooks."""
@@ -132,6 +134,7 @@ class Grading:
 
     async def loop(self) -> None:
         """Grade whatever is queued, one assignment's batch at a time, for as long as the service runs."""
+        await IOLoop.current().run_in_executor(self.thread, self._open_box)
         while True:
             pending = self.store.pending()
             if not pending:
@@ -145,9 +148,22 @@ class Grading:
                 if s.id in self.done:
                     self.done.pop(s.id).set()
 
+    def _open_box(self) -> None:
+        """Start the engine's sandbox, or start it anew when its warm process has ended."""
+        if self.box is None or not self.box.alive():
+            self.close()
+            self.box = grade.sandbox(self.course).__enter__()
+
+    def close(self) -> None:
+        if self.box is not None:
+            self.box.__exit__(None, None, None)
+            self.box = None
+
     def _grade(self, assignment: str, batch: list[submissions.Submission]) -> None:
         try:
-            run = grade.grade(self.course, assignment, students=[s.account for s in batch], progress=False)
+            self._open_box()
+            run = grade.grade(self.course, assignment, students=[s.account for s in batch], progress=False,
+                              box=self.box)
         except Exception:  # the engine itself failed (not a learner's notebook): nothing is counted
             log.exception("grading %s failed", assignment)
             for s in batch:
@@ -290,7 +306,15 @@ async def main(hub_dir: Path) -> None:
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:0"))
     application.listen(url.port, url.hostname)
     log.info("grading service for %s on %s", hub_dir, url.geturl())
-    await application.settings["grading"].loop()
+    grading = application.settings["grading"]
+    task = asyncio.current_task()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)  # how the hub stops its services
+    try:
+        await grading.loop()
+    except asyncio.CancelledError:
+        pass
+    finally:
+        grading.close()
 
 
 if __name__ == "__main__":
