@@ -44,7 +44,7 @@ def running_hub(tmp: Path, learners: int, before_start=lambda course: None, **pr
     """A hub with ``learners`` learners (accounts tagged so parallel runs never collide);
     ``before_start(course)`` runs once the course and its PostgreSQL gradebook are ready."""
     tag = secrets.token_hex(3)
-    accounts = [f"{chr(ord('a') + i)}{tag}" for i in range(learners)]
+    accounts = [f"l{i}-{tag}" for i in range(learners)]
     roster = tmp / "名单.csv"
     roster.write_text("姓名,账号,分组\n" + "".join(f"学员{i},{a},A\n" for i, a in enumerate(accounts)), encoding="utf-8")
     course = create.init_course(tmp / "课程", ROOT / "solutions").course

@@ -203,3 +203,36 @@ def test_the_service_answers_only_logged_in_learners(hub):
     for token in (None, "not-a-token"):
         status, _ = hub.client.api("POST", f"/services/submit/api/submit/{ASSIGNMENT}", token=token)
         assert status == 403
+
+
+def test_in_a_browser_the_menu_opens_the_page_submit_shows_score_and_feedback(hub, tmp_path):
+    """Debian's Chromium without a CJK font: JupyterLab's 提交作业 menu opens the service page in a new
+    tab, 提交 grades the trainer's own assignment, the feedback opens; screenshots in tmp_path."""
+    from browser import FONT_STATUS, chromium
+    from keyaccount.webfont import FAMILY
+
+    account = hub.accounts[1]
+    with chromium(tmp_path, 1280, 900) as page:
+        page.goto(hub.client.base + "/hub/login", timeout=60_000)
+        page.fill("input[name=username]", account)
+        page.fill("input[name=password]", f"{account}-mine-2026")
+        page.click("[type=submit]")
+        page.wait_for_selector(".lm-MenuBar-itemLabel:text-is('提交作业')", timeout=120_000)
+        page.click(".lm-MenuBar-itemLabel:text-is('提交作业')")
+        page.screenshot(path=tmp_path / "1-lab-menu.png")
+        with page.context.expect_page(timeout=60_000) as opened:
+            page.click(".lm-Menu-itemLabel:text-is('提交作业、查看成绩和反馈')")
+        service = opened.value
+        service.wait_for_selector(f"#{OWN} button", timeout=60_000)
+        service.screenshot(path=tmp_path / "2-submit-page.png", full_page=True)
+        assert service.evaluate(FONT_STATUS, [FAMILY, "提交作业"])["check"], "the page draws its Chinese"
+        service.click(f"#{OWN} button")
+        service.wait_for_selector(".msg.ok", timeout=300_000)
+        assert "第 1 次提交已批改" in service.inner_text(".msg.ok")
+        service.screenshot(path=tmp_path / "3-graded.png", full_page=True)
+        with service.context.expect_page(timeout=60_000) as opened:
+            service.click(f"#{OWN} a[href^='feedback/']")
+        feedback = opened.value
+        feedback.wait_for_load_state()
+        assert "批改说明" in feedback.inner_text("body")
+        feedback.screenshot(path=tmp_path / "4-feedback.png")

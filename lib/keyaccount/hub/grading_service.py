@@ -34,6 +34,7 @@ from keyaccount import workspace
 from keyaccount.course import grade
 from keyaccount.course.layout import Course
 from keyaccount.hub import submissions, submit_page
+from keyaccount.hub.lab_menu import lab_args
 from keyaccount.hub.learner_files import LearnerHome, RefusedFile
 from keyaccount.hub.spawner import USER_PREFIX
 from keyaccount.hub.submissions import FAILED, GRADED, QUEUED, Store
@@ -59,6 +60,7 @@ def register(c, hub_dir: Path, settings: dict, isolated: bool) -> None:
     user["scopes"] = [*user.get("scopes", []), f"access:services!service={NAME}"]
     c.JupyterHub.load_roles = roles
     c.WorkshopSpawner.release = str(Course.at(Path(hub_dir).parent).release)  # released exercises → workspaces
+    c.Spawner.args = [*c.Spawner.args, *lab_args(f"/services/{NAME}/")]  # the 提交作业 menu in JupyterLab
 
 
 def learner_home(hub_dir: Path, account: str, isolated: bool) -> LearnerHome:
