@@ -231,7 +231,7 @@ def test_in_a_browser_the_menu_opens_the_page_submit_shows_score_and_feedback(hu
         assert "第 1 次提交已批改" in service.inner_text(".msg.ok")
         service.screenshot(path=tmp_path / "3-graded.png", full_page=True)
         with service.context.expect_page(timeout=60_000) as opened:
-            service.click(f"#{OWN} a[href^='feedback/']")
+            service.click(f"#{OWN} a[href*='/feedback/']")
         feedback = opened.value
         feedback.wait_for_load_state()
         assert "批改说明" in feedback.inner_text("body")

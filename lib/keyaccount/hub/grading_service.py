@@ -214,7 +214,7 @@ class Handler(HubOAuthenticated, web.RequestHandler):
         lab = url_path_join(self.settings["base_url"], "user", account, "lab")
         self.set_status(status)
         self.finish(submit_page.render(account, views, message, lab, self.xsrf_form_html(),
-                                       refresh=any(v.pending for v in views)))
+                                       refresh=any(v.pending for v in views), prefix=self.settings["prefix"]))
 
 
 class PageHandler(Handler):
@@ -298,7 +298,7 @@ def app(hub_dir: Path, isolated: bool) -> web.Application:
         (url_path_join(prefix, f"feedback/{name}/{name}\\.html"), FeedbackHandler),
     ], grading=Grading(hub_dir, isolated), cookie_secret=os.urandom(32),  # xsrf: HubOAuth refuses a cookie
         # without its token on a POST (the form carries it), a script's API token needs none
-        base_url=os.environ.get("JUPYTERHUB_BASE_URL", "/"))
+        base_url=os.environ.get("JUPYTERHUB_BASE_URL", "/"), prefix=prefix)
 
 
 async def main(hub_dir: Path) -> None:
