@@ -236,3 +236,4 @@ def test_in_a_browser_the_menu_opens_the_page_submit_shows_score_and_feedback(hu
         feedback.wait_for_load_state()
         assert "批改说明" in feedback.inner_text("body")
         feedback.screenshot(path=tmp_path / "4-feedback.png")
+
