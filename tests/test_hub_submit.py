@@ -2,7 +2,8 @@
 JupyterLab, submit through the grading service, see score and feedback (in the answer and in their
 workspace) and the trainer's PostgreSQL gradebook has the grade; the trainer's limit refuses one
 submission too many; a notebook that is a link to the gradebook or to another learner's file is refused
-with a Chinese message and nothing of it leaks."""
+with a Chinese message and nothing of it leaks. In Chromium: the 提交作业 menu, the page, the feedback;
+a lesson runs and its widget answers a moved slider."""
 import os
 import re
 import shutil
@@ -237,3 +238,43 @@ def test_in_a_browser_the_menu_opens_the_page_submit_shows_score_and_feedback(hu
         assert "批改说明" in feedback.inner_text("body")
         feedback.screenshot(path=tmp_path / "4-feedback.png")
 
+
+
+def test_in_a_browser_a_lesson_runs_and_its_widget_answers(hub, tmp_path):
+    """A learner opens the first lesson in their JupyterLab on the hub, runs it, moves a rate slider of the
+    funnel calculator and sees the forecast change; screenshots in tmp_path."""
+    from urllib.parse import quote as q
+
+    from browser import chromium
+
+    account = hub.accounts[2]
+    lesson = f"/user/{account}/lab/tree/notebooks/01_funnel_forecast.ipynb"
+    with chromium(tmp_path, 1280, 900) as page:
+        page.goto(hub.client.base + f"/hub/login?next={q(lesson)}", timeout=60_000)
+        page.fill("input[name=username]", account)
+        page.fill("input[name=password]", f"{account}-mine-2026")
+        page.click("[type=submit]")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
+        page.click(".lm-MenuBar-itemLabel:text-is('运行')")
+        page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
+        handle = page.locator(".widget-slider .noUi-handle").first
+        accept = page.locator(".jp-Dialog .jp-mod-accept")
+        for _ in range(240):  # JupyterLab may ask which kernel: the learner takes the offered Python 3
+            if accept.is_visible():
+                accept.click()
+                page.click(".lm-MenuBar-itemLabel:text-is('运行')")
+                page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
+            if handle.is_visible():
+                break
+            page.wait_for_timeout(1000)
+        result = page.locator(".widget-html-content:has-text('预计成交金额')").first
+        result.wait_for(timeout=60_000)
+        before = result.inner_text()
+        handle.scroll_into_view_if_needed()
+        page.screenshot(path=tmp_path / "1-lesson-widget.png")
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("([el, old]) => el.innerText !== old", arg=[result.element_handle(), before],
+                               timeout=60_000)
+        page.screenshot(path=tmp_path / "2-slider-moved.png")
+        assert result.inner_text() != before
