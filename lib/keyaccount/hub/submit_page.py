@@ -18,7 +18,7 @@ margin:1em 0}.ok{background:#eaf7ee;border:1px solid #2a6}.bad{background:#fdece
 .wait{background:#fff8e1;border:1px solid #e0a800}.score{font-size:1.3em;font-weight:bold}button{font-family:inherit;font-size:1em;
 padding:.35em 1.4em;border-radius:4px;border:1px solid #27a;background:#2a7ac0;color:#fff;cursor:pointer}
 button[disabled]{background:#bbb;border-color:#aaa;cursor:not-allowed}code{background:#f3f3f3;padding:0 .2em;
-word-break:break-all}ul{margin:.3em 0;padding-left:1.3em}"""
+word-break:break-all}ul{margin:.3em 0;padding-left:1.3em}a{white-space:nowrap}"""
 TEXT = ("提交作业 你好 每个练习可以提交的次数由培训师设定 提交前请先在 JupyterLab 里保存（Ctrl+S） 已提交 次 上限 "
         "最近一次 第 次提交 得分 分 正在批改 前面还有 份 稍等 页面会自动刷新 批改出错 这次不计入次数 请告诉培训师 "
         "反馈 在新标签页打开 在 JupyterLab 里 文件夹 已用完 次提交机会 不能再提交 要提交的文件 还没有提交 书面题由培训师另行批改 "
