@@ -1,5 +1,8 @@
-"""A workshop hub for a test: a course from the repository's solutions/, a roster, the hub on loopback,
-stopped (its process group and the learners' servers) when the test module is done."""
+"""A workshop hub for a test: a course from the repository's solutions/, a roster, the hub on loopback.
+
+``running_hub`` yields once the hub answers and stops the hub, every learner's JupyterLab, the services
+and the learners' system users afterwards, whatever happened.
+"""
 import contextlib
 import csv
 import json
@@ -31,23 +34,18 @@ class RunningHub:
     learners: list[str]
     passwords: dict[str, str]
     tag: str
+    log: Path
+
+    @property
+    def accounts(self) -> list[str]:
+        return self.learners
 
     def start_server(self, account: str, token: str) -> None:
-        self.client.api("POST", f"/hub/api/users/{account}/server", token=token)
-        for _ in range(240):
-            _, user = self.client.api("GET", f"/hub/api/users/{account}", token=token)
-            if user.get("servers", {}).get("", {}).get("ready"):
-                return
-            time.sleep(0.5)
-        raise TimeoutError(f"{account}'s server did not start")
+        start_lab(self.client, account, token)
 
     def change_password(self, account: str, new: str) -> str:
         """Log in with the initial password, change it, and return a token made with the new one."""
-        client = HubClient(self.client.base)  # its own cookies
-        old = self.passwords[account]
-        client.form("/hub/login", {"username": account, "password": old})
-        client.form("/hub/change-password", {"old_password": old, "new_password": new,
-                                             "new_password_confirmation": new})
+        change_password(HubClient(self.client.base), account, self.passwords[account], new)
         return self.client.token(account, new)[1]["token"]
 
 
@@ -71,26 +69,32 @@ def _started_by(setup: launch.HubSetup) -> list[int]:
 
 
 @contextlib.contextmanager
-def running_hub(tmp: Path, names: list[str]):
-    """A hub for learners called ``names`` (accounts made up here), with the embedded PostgreSQL gradebook."""
-    tag = secrets.token_hex(3)  # accounts and system users of parallel runs never collide
-    learners = [f"{chr(ord('a') + i)}{tag}" for i in range(len(names))]
+def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, before_start=lambda course: None,
+                **prepare):
+    """A hub for learners called ``names`` (or ``learners`` made-up ones), accounts tagged so parallel runs
+    never collide, with the embedded PostgreSQL gradebook; ``before_start(course)`` runs once the course
+    and its gradebook are ready."""
+    tag = secrets.token_hex(3)
+    names = names or [f"学员{i}" for i in range(learners)]
+    accounts = [f"l{i}-{tag}" for i in range(len(names))]
     roster = tmp / "名单.csv"
     with roster.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["姓名", "账号", "分组"])
-        writer.writerows([name, account, "一组"] for name, account in zip(names, learners))
+        writer.writerows([name, account, "一组"] for name, account in zip(names, accounts))
     course = create.init_course(tmp / "课程", ROOT / "solutions").course
     port = free_port()
-    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}")
-    log = open(tmp / "hub.log", "w")
+    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}", **prepare)
+    before_start(course)
+    log_path = tmp / "hub.log"
+    log = open(log_path, "w")
     server = subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
     client = HubClient(f"http://127.0.0.1:{port}")
     try:
         for _ in range(240):
             if server.poll() is not None:
-                raise RuntimeError((tmp / "hub.log").read_text())
+                raise RuntimeError(log_path.read_text())
             try:
                 if client.api("GET", "/hub/api")[0] == 200:
                     break
@@ -99,7 +103,7 @@ def running_hub(tmp: Path, names: list[str]):
             time.sleep(0.5)
         with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
             passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
-        yield RunningHub(setup, client, Course.at(course.root), f"t{tag}", learners, passwords, tag)
+        yield RunningHub(setup, client, Course.at(course.root), f"t{tag}", accounts, passwords, tag, log_path)
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -107,5 +111,23 @@ def running_hub(tmp: Path, names: list[str]):
         log.close()
         for pid in _started_by(setup):  # a server or service the hub failed to stop
             os.kill(pid, signal.SIGKILL)
-        for account in learners:
+        for account in accounts:
             subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
+
+
+def start_lab(client: HubClient, account: str, token: str) -> None:
+    client.api("POST", f"/hub/api/users/{account}/server", token=token)
+    for _ in range(240):
+        status, user = client.api("GET", f"/hub/api/users/{account}", token=token)
+        if user.get("servers", {}).get("", {}).get("ready"):
+            return
+        time.sleep(0.5)
+    raise TimeoutError(f"{account}'s JupyterLab did not start")
+
+
+def change_password(client: HubClient, account: str, old: str, new: str) -> str:
+    """Log in with the initial password (which lands on the change-password page) and change it; the page."""
+    client.jar.clear()  # a fresh browser: whoever logged in before is forgotten
+    client.form("/hub/login", {"username": account, "password": old})
+    return client.form("/hub/change-password", {"old_password": old, "new_password": new,
+                                                "new_password_confirmation": new})

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 from hub_client import HubClient
 from lab_kernel import run_in_kernel
-from test_hub_server import change_password, free_port, start_lab
+from hub_fixture import change_password, free_port, start_lab
 from test_wheel import wheel  # noqa: F401 (the fixture building the kit's wheel)
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")

@@ -1,16 +1,11 @@
 """The workshop hub on loopback: accounts only from the roster, a changed password before the first
-JupyterLab, each learner in their own workspace, as their own system user where the machine allows it."""
-import os
-import pwd
+JupyterLab, each learner in their own workspace (as their own system user: test_hub_isolation.py)."""
 import shutil
-import subprocess
-import time
 
 import pytest
 
 from browser import chromium, fonts_used, probe
-from hub_fixture import running_hub
-from keyaccount.hub.spawner import USER_PREFIX
+from hub_fixture import change_password, running_hub, start_lab
 from keyaccount.webfont import FAMILY
 
 pytestmark = [pytest.mark.slow,
@@ -42,22 +37,6 @@ def test_wrong_password_unknown_user_and_signup_are_refused(hub):
     assert client.token("stranger", "long-enough-1")[0] == 403
 
 
-def start_lab(client, account, token):
-    client.api("POST", f"/hub/api/users/{account}/server", token=token)
-    for _ in range(240):
-        status, user = client.api("GET", f"/hub/api/users/{account}", token=token)
-        if user.get("servers", {}).get("", {}).get("ready"):
-            return
-        time.sleep(0.5)
-    raise TimeoutError(f"{account}'s JupyterLab did not start")
-
-
-def change_password(client, account, old, new):
-    client.form("/hub/login", {"username": account, "password": old})  # lands on the change-password page
-    return client.form("/hub/change-password", {"old_password": old, "new_password": new,
-                                                "new_password_confirmation": new})
-
-
 def test_a_learner_changes_the_initial_password_then_finds_the_course(hub):
     setup, client, (learner, _), passwords, course = hub
     token = client.token(learner, passwords[learner])[1]["token"]
@@ -79,22 +58,6 @@ def test_a_learner_changes_the_initial_password_then_finds_the_course(hub):
     status, _ = client.api("GET", f"/user/{learner}/api/contents/notebooks", token=client.token(
         hub[2][1], passwords[hub[2][1]])[1]["token"])
     assert status in (403, 404), "another learner's token does not open this learner's JupyterLab"
-
-
-def test_each_learner_runs_as_their_own_system_user(hub):
-    setup, client, (_, learner), passwords, course = hub
-    if not setup.isolated:
-        pytest.skip(f"learners as separate system users: {setup.problem}")
-    change_password(client, learner, passwords[learner], "mine-too-2026")
-    start_lab(client, learner, client.token(learner, "mine-too-2026")[1]["token"])
-    me = pwd.getpwnam(USER_PREFIX + learner)
-    pids = subprocess.run(["pgrep", "-f", "jupyterhub-singleuser"], capture_output=True, text=True).stdout.split()
-    owners = {os.stat(f"/proc/{pid}").st_uid for pid in pids if os.path.exists(f"/proc/{pid}")}
-    assert me.pw_uid in owners, "the learner's JupyterLab runs as the learner's own system user"
-    other = pwd.getpwnam(USER_PREFIX + hub[2][0]).pw_dir
-    for target in (other, course.db_path, course.source):
-        denied = subprocess.run(["runuser", "-u", me.pw_name, "--", "ls", str(target)], capture_output=True)
-        assert denied.returncode != 0, f"{me.pw_name} can read {target}"
 
 
 def test_the_hub_pages_are_chinese_and_drawn_with_the_served_font(hub, tmp_path):

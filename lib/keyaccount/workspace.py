@@ -65,13 +65,14 @@ def packaged_files() -> dict[str, Path]:
     return files
 
 
-def update(folder: Path) -> WorkspaceUpdate:
-    """Create or update the workspace in ``folder`` from the installed package."""
+def update(folder: Path, extra: dict[str, Path] | None = None) -> WorkspaceUpdate:
+    """Create or update the workspace in ``folder`` from the installed package and ``extra`` (workspace
+    path → file, e.g. the exercises a workshop's trainer released; they win over the package's)."""
     folder = Path(folder).expanduser().resolve()
     folder.mkdir(parents=True, exist_ok=True)
     recorded = _read_manifest(folder)
     result = WorkspaceUpdate(folder)
-    for name, source in packaged_files().items():
+    for name, source in {**packaged_files(), **(extra or {})}.items():
         target = folder / name
         content = source.read_bytes()
         new = _digest(content)

@@ -11,6 +11,8 @@
     keyaccount check 我的练习.ipynb --grade          # 有答案表时（仓库里自学）在本机评分
     keyaccount toolbox                              # 学员：在浏览器里打开销售工具箱（自己的客户数据）
     keyaccount slides 01 --case cases/client_a.yaml # 培训师：用客户的案例导出离线幻灯片
+    keyaccount hub --roster 名单.xlsx --submit-limit 3  # 培训师：工作坊服务器（学员用浏览器登录、提交）
+    keyaccount hub limit funnel_forecast 5          # 培训师：这个练习每人最多提交 5 次
 """
 import argparse
 import shutil
@@ -43,9 +45,22 @@ def _hub(course: Course, args) -> int:
     except ImportError:
         raise FileNotFoundError("工作坊服务器需要 JupyterHub：请先运行 python -m pip install \"keyaccount[hub]\"。") from None
 
-    setup = launch.prepare(course, args.roster, args.port, args.ip, args.trainer, not args.no_isolation, args.db)
+    if args.roster is None:
+        raise ValueError("请用 --roster 给出学员名单（.csv 或 .xlsx）。")
+    setup = launch.prepare(course, args.roster, args.port, args.ip, args.trainer, not args.no_isolation, args.db,
+                           args.submit_limit)
     print(setup.summary())
     return launch.run(setup)
+
+
+def _hub_limit(course: Course, args) -> int:
+    from keyaccount.hub import submissions
+
+    if not (course.source / args.assignment).is_dir():
+        raise FileNotFoundError(f"课程 {course.root} 里没有练习 {args.assignment}。")
+    submissions.set_limit(course.root / "hub", args.assignment, args.count)
+    print(f"练习 {args.assignment} 每位学员最多提交 {args.count} 次（运行中的服务器立即生效）。")
+    return 0
 
 
 def _course_db(course: Course, args) -> int:
@@ -168,14 +183,21 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--update-only", action="store_true", help="只建好或更新文件夹，不启动 JupyterLab")
     s.set_defaults(run=_start, needs_course=False)
     s = sub.add_parser("hub", help="培训师：为全班启动工作坊服务器（学员用浏览器登录）")
-    s.add_argument("--roster", type=Path, required=True, help="学员名单（.csv 或 .xlsx：姓名、账号，可选 分组、密码）")
+    s.add_argument("--roster", type=Path, help="学员名单（.csv 或 .xlsx：姓名、账号，可选 分组、密码）")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--ip", default="0.0.0.0", help="监听地址（默认所有网卡，学员从自己的电脑访问）")
     s.add_argument("--trainer", default="trainer", help="培训师（管理员）的账号（默认 trainer）")
     s.add_argument("--no-isolation", action="store_true", help="不为学员建系统账户（不推荐）")
     s.add_argument("--db", default="embedded", help="成绩库：embedded（内置 PostgreSQL，默认）或 postgresql://… 地址；"
                    "原来的 SQLite 成绩库会搬过去并原样保留")
+    s.add_argument("--submit-limit", type=int, help="每个练习每位学员最多提交几次（默认 3；"
+                   "单个练习用 keyaccount hub limit 练习名 次数 另设）")
     s.set_defaults(run=_hub)
+    hub_sub = s.add_subparsers(dest="hub_command")
+    s = hub_sub.add_parser("limit", help="设定一个练习每位学员最多提交几次（运行中的服务器立即生效）")
+    s.add_argument("assignment")
+    s.add_argument("count", type=int)
+    s.set_defaults(run=_hub_limit)
     s = sub.add_parser("course", help="培训师：课程文件夹")
     course_sub = s.add_subparsers(dest="course_command", required=True)
     s = course_sub.add_parser("init", help="建一个课程文件夹（或往里加入新的练习，不覆盖已有的）")

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,9 +69,17 @@ def ensure_released(course: Course, assignment: str) -> None:
     run_nbgrader(["generate_assignment", assignment, "--force", *course.nbgrader_args()], course.root)
 
 
+def sandbox(course: Course, timeout: int = CELL_TIMEOUT) -> Sandbox:
+    """The sandbox a grading run of ``course`` uses (not yet entered)."""
+    return Sandbox(Limits(cell_timeout=timeout), hide=_hidden(course))
+
+
 def grade(course: Course, assignment: str, workers: int | None = None, timeout: int = CELL_TIMEOUT,
-          students: list[str] | None = None, progress: bool = True) -> GradeRun:
-    """Autograde ``students`` (default: all who submitted), ``workers`` at a time (default: CPU cores)."""
+          students: list[str] | None = None, progress: bool = True, box: Sandbox | None = None) -> GradeRun:
+    """Autograde ``students`` (default: all who submitted), ``workers`` at a time (default: CPU cores).
+
+    ``box``: an open ``sandbox(course)`` kept by the caller across runs (the hub's grading service),
+    which saves starting the warm process for every run; by default each run starts and ends its own."""
     ensure_released(course, assignment)
     students = students or course.students(assignment)
     absent = [s for s in students if not (course.submitted / s / assignment).is_dir()]
@@ -83,7 +92,7 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     collected = notices.of_stage(course, assignment, "collect")
     run = GradeRun()
     bar = tqdm(total=len(students), desc=f"批改 {assignment}", unit="人", disable=not progress)
-    with Sandbox(Limits(cell_timeout=timeout), hide=_hidden(course)) as box, Gradebook(course.db_url) as gb, \
+    with (nullcontext(box) if box else sandbox(course, timeout)) as box, Gradebook(course.db_url) as gb, \
             ThreadPoolExecutor(max(1, workers or os.cpu_count() or 1)) as pool:
         run.isolation_note = box.isolation_note
         jobs = {pool.submit(_grade_learner, box, course, assignment, notebooks, key, s): s for s in students}

@@ -129,6 +129,10 @@ class ForkServer:
             self._state.wait_for(lambda: pid in self._statuses, timeout=wait)
             return self._statuses.pop(pid, None)
 
+    def alive(self) -> bool:
+        """Whether the fork server still runs (a long-lived sandbox starts a new one when not)."""
+        return self._process.poll() is None
+
     def close(self) -> None:
         self._ctrl.shutdown(socket.SHUT_RDWR)
         if getattr(self, "_listener", None):
@@ -168,6 +172,10 @@ class SpawnPool:
             process.kill()
             raise LaunchError("warm process did not take the job") from error
         return Job(_chunks(os.dup(process.stdout.fileno())), process.kill, lambda wait: _returncode(process, wait))
+
+    def alive(self) -> bool:
+        """Always: each job has a process of its own, started anew."""
+        return not self._closed
 
     def close(self) -> None:
         self._closed = True

@@ -99,6 +99,10 @@ class Sandbox:
                 pass
         return launch.SpawnPool(env, self._base)
 
+    def alive(self) -> bool:
+        """Whether the warm process(es) still serve jobs (for a sandbox kept open across grading runs)."""
+        return self._launcher is not None and self._launcher.alive()
+
     def __exit__(self, *exc):
         if self._launcher is not None:
             self._launcher.close()

@@ -43,3 +43,6 @@ def configure(c, hub_dir: str) -> None:
     c.Spawner.http_timeout = 120  # a busy workshop server starts 200 labs at once
     c.Spawner.start_timeout = 120
     dashboard.register(c, str(hub), settings)
+    from keyaccount.hub import grading_service  # imports the hub's settings name from here
+
+    grading_service.register(c, hub, settings, isolated)  # submit → graded in seconds, with a limit

@@ -14,6 +14,7 @@ from keyaccount.hub.accounts import PASSWORDS, Account, accounts
 from keyaccount.hub.config import SETTINGS
 from keyaccount.hub.roster import read_roster
 from keyaccount.hub.spawner import isolation_problem
+from keyaccount.hub.submissions import DEFAULT_LIMIT
 
 CONFIG = """\
 from keyaccount.hub.config import configure
@@ -48,9 +49,10 @@ class HubSetup:
 
 
 def prepare(course: Course, roster: Path, port: int = 8000, ip: str = "0.0.0.0", trainer: str = "trainer",
-            isolate: bool = True, db: str = gradebook_db.EMBEDDED) -> HubSetup:
+            isolate: bool = True, db: str = gradebook_db.EMBEDDED, submit_limit: int | None = None) -> HubSetup:
     """The hub folder in the course: accounts and passwords, settings and JupyterHub's config; the
-    gradebook moved to PostgreSQL (``db``: embedded or a URL) if it is still SQLite."""
+    gradebook moved to PostgreSQL (``db``: embedded or a URL) if it is still SQLite; ``submit_limit``:
+    submissions per learner and assignment (``keyaccount hub limit`` sets one assignment's)."""
     learners = read_roster(roster)
     if trainer in {learner.account for learner in learners}:
         raise ValueError(f"培训师账号 {trainer} 和名单里的学员重名：请用 --trainer 换一个。")
@@ -63,6 +65,8 @@ def prepare(course: Course, roster: Path, port: int = 8000, ip: str = "0.0.0.0",
     problem = "按 --no-isolation 关闭" if not isolate else isolation_problem()
     isolated = problem is None
     settings = {"ip": ip, "port": port, "hub_port": _free_port(), "proxy_api_port": _free_port(),
+                "submit_port": _free_port(),
+                "submit_limit": DEFAULT_LIMIT if submit_limit is None else submit_limit,
                 "trainer": trainer, "isolated": isolated, "learners": [learner.account for learner in learners]}
     (hub_dir / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
     setup = HubSetup(hub_dir, f"http://{'localhost' if ip in ('127.0.0.1', '0.0.0.0') else ip}:{port}/", result,

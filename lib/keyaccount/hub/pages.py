@@ -5,7 +5,7 @@ from keyaccount import webfont
 
 TEMPLATES = Path(__file__).parent / "templates"
 HUB_CODE = Path(__file__).parent
-SERVICE_NAMES: dict[str, str] = {"dashboard": "培训师看板"}  # a hub service's name → its Chinese label in the navigation bar
+SERVICE_NAMES: dict[str, str] = {"dashboard": "培训师看板", "submit": "提交作业"}  # service → label in the navigation bar
 
 
 def template_vars() -> dict:

@@ -13,6 +13,7 @@ from tornado import web
 from traitlets import Bool, Unicode
 
 from keyaccount import webfont, workspace
+from keyaccount.hub.released import released_files
 
 USER_PREFIX = "ka-"  # system users of the workshop: ka-<account>
 # Every learner's JupyterLab reads the kit's settings (web font, quiet kernels, no nbgrader trainer panels)
@@ -48,6 +49,8 @@ def can_isolate() -> bool:
 class WorkshopSpawner(LocalProcessSpawner):
     isolated = Bool(False, config=True, help="Run each learner as their own system user (needs root on Linux).")
     workspaces = Unicode(config=True, help="Where learners' folders live when not isolated.")
+    release = Unicode("", config=True, help="The course's release folder: what the trainer released reaches "
+                                            "every workspace's exercises/.")
 
     @property
     def system_name(self) -> str:
@@ -94,7 +97,7 @@ class WorkshopSpawner(LocalProcessSpawner):
                 subprocess.run(["useradd", "--create-home", "--shell", "/usr/sbin/nologin", "--comment",
                                 f"keyaccount learner {self.user.name}", self.system_name], check=True)
             os.chmod(self.home, 0o700)  # no learner reads another's folder
-        workspace.update(self.workspace)
+        workspace.update(self.workspace, released_files(Path(self.release)) if self.release else None)
         workspace.prepare_for_lab(self.workspace)
         if self.isolated:
             entry = pwd.getpwnam(self.system_name)
