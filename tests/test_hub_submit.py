@@ -22,7 +22,7 @@ from hub_fixture import change_password, running_hub, start_lab
 from keyaccount.course import cli, grade
 from keyaccount.hub.grading_service import learner_home
 
-pytestmark = [pytest.mark.slow,
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub"),  # hubs one at a time, on one worker, tests in order
               pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 ASSIGNMENT = "funnel_forecast"
@@ -119,7 +119,7 @@ def test_the_page_shows_the_score_and_submits_with_the_button(hub):
     with hub.client.web.open(hub.client.base + "/services/submit/", timeout=60) as page:
         text = page.read().decode()
         assert "default-src 'none'" in page.headers["Content-Security-Policy"]
-    assert "提交作业" in text and ASSIGNMENT in text and f"已提交 <b>1</b> / {LIMIT} 次" in text
+    assert "提交作业" in text and ASSIGNMENT in text and f"已提交 <b>1</b> / {LIMIT} 次" in text, text[-1500:]
     assert "@font-face" in text, "the Chinese web font is embedded"
     xsrf = re.search(r'name="_xsrf" value="([^"]+)"', text).group(1)
     request = urllib.request.Request(hub.client.base + f"/services/submit/submit/{ASSIGNMENT}", method="POST",

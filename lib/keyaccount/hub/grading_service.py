@@ -48,10 +48,10 @@ log = logging.getLogger("keyaccount.submit")
 
 def register(c, hub_dir: Path, settings: dict, isolated: bool) -> None:
     """Add the grading service to the JupyterHub config ``c``: every learner may use it."""
-    c.JupyterHub.services = [*c.JupyterHub.get("services", []), {
+    c.JupyterHub.services.append({
         "name": NAME, "url": f"http://127.0.0.1:{settings['submit_port']}", "display": True,
         "command": [sys.executable, "-m", "keyaccount.hub.grading_service", str(hub_dir)],
-        "environment": {"KEYACCOUNT_HUB_ISOLATED": "1" if isolated else ""}, "oauth_no_confirm": True}]
+        "environment": {"KEYACCOUNT_HUB_ISOLATED": "1" if isolated else ""}, "oauth_no_confirm": True})
     roles = list(c.JupyterHub.get("load_roles", []))
     user = next((r for r in roles if r["name"] == "user"), None)
     if user is None:
