@@ -92,15 +92,7 @@ def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, be
                               start_new_session=True)
     client = HubClient(f"http://127.0.0.1:{port}")
     try:
-        for _ in range(240):
-            if server.poll() is not None:
-                raise RuntimeError(log_path.read_text())
-            try:
-                if client.api("GET", "/hub/api")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
+        wait_for_hub(client, server, log_path)
         with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
             passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
         yield RunningHub(setup, client, Course.at(course.root), f"t{tag}", accounts, passwords, tag, log_path)
@@ -113,6 +105,20 @@ def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, be
             os.kill(pid, signal.SIGKILL)
         for account in accounts:
             subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
+
+
+def wait_for_hub(client: HubClient, server: subprocess.Popen, log: Path) -> None:
+    """Until the hub answers; its log as the error when it stopped or never answered."""
+    for _ in range(240):
+        if server.poll() is not None:
+            raise RuntimeError(log.read_text())
+        try:
+            if client.api("GET", "/hub/api")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(log.read_text())
 
 
 def start_lab(client: HubClient, account: str, token: str) -> None:

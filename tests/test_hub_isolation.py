@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 from hub_client import HubClient
 from lab_kernel import run_in_kernel
-from hub_fixture import change_password, free_port, start_lab
+from hub_fixture import change_password, free_port, start_lab, wait_for_hub
 from test_wheel import wheel  # noqa: F401 (the fixture building the kit's wheel)
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -69,19 +69,6 @@ def attempt(op, path):
 print(json.dumps({"user": pwd.getpwuid(os.getuid()).pw_name,
                   "results": {label: attempt(op, path) for label, op, path in TARGETS}}, ensure_ascii=False))
 """
-
-
-def wait_for_hub(client: HubClient, server: subprocess.Popen, log: Path) -> None:
-    for _ in range(240):
-        if server.poll() is not None:
-            raise RuntimeError(log.read_text())
-        try:
-            if client.api("GET", "/hub/api")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(log.read_text())
 
 
 def processes_of(uids: set[int]) -> list[int]:
