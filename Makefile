@@ -23,7 +23,7 @@ lab: $(STAMP)
 	$(BIN)/python -m keyaccount.lab "$(CURDIR)" --no-browser $(LAB_FLAGS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=15
+	$(BIN)/python -m pytest -n auto --dist loadscope --durations=15
 
 # Every lesson as offline reveal.js slides in slides/ (git-ignored), Chinese included.
 slides: $(STAMP)

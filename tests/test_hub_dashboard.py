@@ -26,7 +26,7 @@ NAMES = ["张<i>三</i>", "李四", "王五"]  # a name with markup: it must sho
 ODD = "<img src=x onerror=alert(1)>"  # a learner's wrong answer that looks like HTML
 DASHBOARD = "/services/dashboard/"
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub"),  # hubs one at a time, on one worker, tests in order
+pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 

@@ -8,7 +8,7 @@ from browser import chromium, fonts_used, probe
 from hub_fixture import change_password, running_hub, start_lab
 from keyaccount.webfont import FAMILY
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub"),  # hubs one at a time, on one worker, tests in order
+pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 

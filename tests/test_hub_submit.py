@@ -22,7 +22,7 @@ from hub_fixture import change_password, running_hub, start_lab
 from keyaccount.course import cli, grade
 from keyaccount.hub.grading_service import learner_home
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub"),  # hubs one at a time, on one worker, tests in order
+pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("configurable-http-proxy") is None,
                                  reason="needs configurable-http-proxy (npm install -g configurable-http-proxy)")]
 ASSIGNMENT = "funnel_forecast"

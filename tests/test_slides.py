@@ -11,7 +11,6 @@ from conftest import ROOT
 from keyaccount.slides import CONTINUED, TRAINER_NOTE_MARK, WIDGET_NOTE, export_slides, mark_slides
 from keyaccount.webfont import FAMILY
 
-pytestmark = pytest.mark.xdist_group("test_slides")  # every deck is built once, on one worker
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 MIN_SCALE = 0.75  # a slide the layout estimate let grow may be shrunk this much at most, to stay readable
 
