@@ -22,6 +22,7 @@ from conftest import ROOT
 from keyaccount import workspace
 from keyaccount.hub import k8s
 from keyaccount.hub.accounts import PASSWORDS
+from keyaccount.hub.auth import refuse_initial_password
 
 DEPLOY = ROOT / "deploy"
 CHART = DEPLOY / "z2jh" / "chart-4.4.0"  # the chart's default values and schema, as published
@@ -72,7 +73,7 @@ def test_hub_extra_config_sets_up_the_rosters_accounts(values, tmp_path):
         assert {row["账号"] for row in csv.DictReader(handle)} == {"trainer", "wangfang", "lilei"}
     assert c.KubeSpawner.notebook_dir.startswith(values["singleuser"]["storage"]["homeMountPath"] + "/")
     assert c.KubeSpawner.default_url == f"/lab/tree/{workspace.INDEX}"
-    assert c.KubeSpawner.pre_spawn_hook is k8s.initial_password_changed
+    assert c.KubeSpawner.pre_spawn_hook is refuse_initial_password
 
 
 @pytest.mark.parametrize("initial", [True, False])
@@ -81,10 +82,10 @@ def test_no_jupyterlab_before_the_initial_password_is_changed(initial):
                               authenticator=SimpleNamespace(still_initial=lambda account: initial))
     if initial:
         with pytest.raises(web.HTTPError) as refused:
-            k8s.initial_password_changed(spawner)
+            refuse_initial_password(spawner)
         assert refused.value.status_code == 403 and "修改初始密码" in refused.value.log_message
     else:
-        k8s.initial_password_changed(spawner)
+        refuse_initial_password(spawner)
 
 
 def test_the_learners_pod_command_makes_the_workspace_then_starts_the_lab(values, tmp_path):

@@ -11,6 +11,7 @@ from jupyterhub.utils import url_path_join
 from nativeauthenticator import NativeAuthenticator
 from nativeauthenticator.handlers import LoginHandler
 from nativeauthenticator.orm import UserInfo
+from tornado import web
 from traitlets import Unicode
 
 from keyaccount.hub.accounts import PASSWORDS, read_passwords
@@ -48,3 +49,10 @@ class WorkshopAuthenticator(NativeAuthenticator):
     def get_handlers(self, app):
         return [(path, FirstLoginHandler if path == r"/login" else handler)
                 for path, handler in super().get_handlers(app)]
+
+
+def refuse_initial_password(spawner) -> None:
+    """No JupyterLab while its owner still has the password the trainer handed out."""
+    auth = spawner.authenticator
+    if getattr(auth, "still_initial", None) and auth.still_initial(spawner.user.name):
+        raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")

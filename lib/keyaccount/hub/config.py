@@ -11,6 +11,17 @@ from keyaccount.hub.spawner import can_isolate, prepare_lab_config
 SETTINGS = "settings.json"
 
 
+def log_in_and_pages(c, hub: Path, learners, trainer: str) -> None:
+    """Accounts only from the roster (passwords file in ``hub``), the trainer as admin, the Chinese pages."""
+    c.JupyterHub.template_paths = [str(pages.TEMPLATES)]  # Chinese pages with the web font
+    c.JupyterHub.template_vars = pages.template_vars()
+    c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
+    c.WorkshopAuthenticator.hub_dir = str(hub)
+    c.Authenticator.allowed_users = set(learners)
+    c.Authenticator.admin_users = {trainer}
+    c.NativeAuthenticator.minimum_password_length = 8
+
+
 def configure(c, hub_dir: str) -> None:
     """Fill the JupyterHub config object ``c`` for the hub in ``hub_dir``."""
     hub = Path(hub_dir)
@@ -24,13 +35,7 @@ def configure(c, hub_dir: str) -> None:
     c.JupyterHub.pid_file = str(hub / "jupyterhub.pid")
     c.ConfigurableHTTPProxy.pid_file = str(hub / "proxy.pid")
     c.ConfigurableHTTPProxy.command = [shutil.which("configurable-http-proxy") or "configurable-http-proxy"]
-    c.JupyterHub.template_paths = [str(pages.TEMPLATES)]  # Chinese pages with the web font
-    c.JupyterHub.template_vars = pages.template_vars()
-    c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
-    c.WorkshopAuthenticator.hub_dir = str(hub)
-    c.Authenticator.allowed_users = set(settings["learners"])
-    c.Authenticator.admin_users = {settings["trainer"]}
-    c.NativeAuthenticator.minimum_password_length = 8
+    log_in_and_pages(c, hub, settings["learners"], settings["trainer"])
     c.JupyterHub.spawner_class = "keyaccount.hub.trainer.CourseSpawner"  # learners: WorkshopSpawner; the trainer: the course
     c.CourseSpawner.course = str(hub.parent)
     isolated = settings["isolated"] and can_isolate()

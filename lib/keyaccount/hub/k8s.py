@@ -10,10 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from tornado import web
-
 from keyaccount import workspace
 from keyaccount.hub.accounts import accounts
+from keyaccount.hub.auth import refuse_initial_password
+from keyaccount.hub.config import log_in_and_pages
 from keyaccount.hub.roster import read_roster
 
 HOME = "/home/jovyan"  # the learner's home volume in the singleuser pod (Z2JH's default)
@@ -27,24 +27,13 @@ def configure(c, course: str, roster: str, trainer: str = "trainer") -> None:
     if trainer in {learner.account for learner in learners}:
         raise ValueError(f"培训师账号 {trainer} 和名单里的学员重名。")
     accounts(hub, learners, trainer)
-    c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
-    c.WorkshopAuthenticator.hub_dir = str(hub)
-    c.Authenticator.allowed_users = {learner.account for learner in learners}
-    c.Authenticator.admin_users = {trainer}
-    c.NativeAuthenticator.minimum_password_length = 8
-    c.JupyterHub.template_paths = [str(Path(__file__).parent / "templates")]
+    log_in_and_pages(c, hub, [learner.account for learner in learners], trainer)
     spawner = c.KubeSpawner  # Z2JH configures KubeSpawner's section: set ours there too, after it
-    spawner.pre_spawn_hook = initial_password_changed
+    spawner.pre_spawn_hook = refuse_initial_password  # no JupyterLab before the initial password is changed
     folder = f"{HOME}/{workspace.FOLDER_NAME}"
     spawner.notebook_dir = folder
     spawner.default_url = f"/lab/tree/{workspace.INDEX}"
     spawner.environment = {**spawner.get("environment", {}), "KEYACCOUNT_CASES": f"{folder}/cases"}
-
-
-def initial_password_changed(spawner) -> None:
-    """No JupyterLab while the learner still has the password the trainer handed out."""
-    if spawner.authenticator.still_initial(spawner.user.name):
-        raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
 
 
 def main(argv: list[str]) -> None:

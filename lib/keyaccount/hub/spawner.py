@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
-from tornado import web
 from traitlets import Bool, Unicode
 
 from keyaccount import webfont, workspace
+from keyaccount.hub.auth import refuse_initial_password
 from keyaccount.hub.released import released_files
 
 USER_PREFIX = "ka-"  # system users of the workshop: ka-<account>
@@ -80,9 +80,7 @@ class WorkshopSpawner(LocalProcessSpawner):
         return env
 
     async def start(self):
-        auth = self.authenticator
-        if getattr(auth, "still_initial", None) and auth.still_initial(self.user.name):
-            raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
+        refuse_initial_password(self)
         await asyncio.to_thread(self._prepare)  # the hub keeps answering while a workspace is made
         self.notebook_dir = str(self.workspace)
         self.default_url = f"/lab/tree/{workspace.INDEX}"

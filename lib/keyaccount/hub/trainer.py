@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
-from tornado import web
 from traitlets import Unicode
 
 from keyaccount import webfont
+from keyaccount.hub.auth import refuse_initial_password
 from keyaccount.hub.spawner import WorkshopSpawner
 
 
@@ -46,8 +46,7 @@ class CourseSpawner(WorkshopSpawner):
     async def start(self):
         if not self.trainer:
             return await super().start()
-        if self.authenticator.still_initial(self.user.name):
-            raise web.HTTPError(403, "请先修改初始密码：打开 /hub/change-password，改好后再回到首页启动。")
+        refuse_initial_password(self)
         (self.trainer_dir / "home").mkdir(parents=True, exist_ok=True)
         await asyncio.to_thread(webfont.lab_options, self.trainer_dir / "lab")  # the hub keeps answering meanwhile
         self.notebook_dir = self.course
