@@ -254,19 +254,24 @@ def test_in_a_browser_a_lesson_runs_and_its_widget_answers(hub, tmp_path):
         page.fill("input[name=username]", account)
         page.fill("input[name=password]", f"{account}-mine-2026")
         page.click("[type=submit]")
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
-        page.click(".lm-MenuBar-itemLabel:text-is('运行')")
-        page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
         handle = page.locator(".widget-slider .noUi-handle").first
         accept = page.locator(".jp-Dialog .jp-mod-accept")
-        for _ in range(240):  # JupyterLab may ask which kernel: the learner takes the offered Python 3
-            if accept.is_visible():
-                accept.click()
-                page.click(".lm-MenuBar-itemLabel:text-is('运行')")
-                page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
+        idle = page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\| 空闲"))  # the kernel, connected
+        ran = False
+        for _ in range(300):  # as a learner would: run all once the status bar says 空闲
             if handle.is_visible():
                 break
+            if accept.is_visible():  # JupyterLab may ask which kernel: the learner takes the offered Python 3
+                accept.click()
+                ran = False
+            elif not ran and idle.is_visible():
+                page.click(".lm-MenuBar-itemLabel:text-is('运行')")
+                page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
+                ran = True
             page.wait_for_timeout(1000)
+        else:
+            page.screenshot(path=tmp_path / "0-no-widget.png")
+            pytest.fail(f"the funnel calculator never showed (screenshot in {tmp_path})")
         result = page.locator(".widget-html-content:has-text('预计成交金额')").first
         result.wait_for(timeout=60_000)
         before = result.inner_text()
