@@ -1,6 +1,8 @@
 """Points of the exercises as a trainer sees them: how many of a module's automatic points ask for a
 judgement (each answer key names its judgement questions in ``JUDGEMENT``), and the points the grader
 and stock nbgrader give a submission with some answers changed."""
+import ast
+
 import nbformat
 
 from conftest import ROOT, answer_key
@@ -50,3 +52,22 @@ def autograded(tmp_path, assignment: str, answers: dict[str, str]) -> dict[str, 
     course.submit("half", {f"{assignment}.ipynb": nb})
     course.autograde()
     return {gid: points for gid, points in course.scores("half")["cells"].items() if gid.endswith("_test")}
+
+
+def stock_points(tmp_path, assignment: str, answers: dict) -> float:
+    """Total automatic points stock nbgrader gives the solution with ``answers`` (answer name → plain value):
+    each answer that differs from the key is written at the end of the cell that answers it."""
+    key = answer_key(assignment)
+    changed = {name: value for name, value in answers.items() if key.get(name) != value}
+    nb = nbformat.read(ROOT / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
+    sources, written = {}, set()
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("solution"):
+            assigned = {target.id for node in ast.walk(ast.parse(cell.source)) if isinstance(node, ast.Assign)
+                        for target in node.targets if isinstance(target, ast.Name)} & changed.keys()
+            if assigned:
+                sources[meta["grade_id"]] = "\n".join([cell.source, *(f"{n} = {changed[n]!r}" for n in assigned)])
+                written |= assigned
+    assert written == changed.keys(), f"{assignment}: no answer cell assigns {sorted(changed.keys() - written)}"
+    return round(sum(autograded(tmp_path, assignment, sources).values()), 2)

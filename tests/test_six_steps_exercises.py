@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import ROOT, answer_key, key_references, write_reference_cases
-from exercise_points import judgement_share, submission_points
+from exercise_points import judgement_share, stock_points, submission_points
 from keyaccount.compare import compare
 from keyaccount.six_steps.case import load_six_steps_case
 from notebook_run import execute, stderr_outputs
@@ -74,7 +74,8 @@ def test_yaya_key_follows_the_swot_case_and_its_factor_lists():
     assert {label for label, tag in key["鸭鸭标签"].items() if tag == "市场"} == {"事实2", "事实5"}
 
 
-def test_half_right_win_the_account_gets_its_designed_points():
+@pytest.mark.nbgrader
+def test_half_right_win_the_account_gets_its_designed_points(tmp_path):
     key = answer_key("six_steps_win_the_account")
     half = {**key,
             "不符合的标准": ["采购时间表", "预算"],             # one right, one wrong: 0 of 2
@@ -84,9 +85,11 @@ def test_half_right_win_the_account_gets_its_designed_points():
             "引导期阶段": ["发现需求", "内部酝酿"]}             # 2 of 3
     assert submission_points("six_steps_win_the_account", key) == 24
     assert submission_points("six_steps_win_the_account", half) == 0 + 1 + 3 + 3 + 3 + 3 + 2
+    assert stock_points(tmp_path, "six_steps_win_the_account", half) == 0 + 1 + 3 + 3 + 3 + 3 + 2
 
 
-def test_half_right_close_and_collect_gets_its_designed_points():
+@pytest.mark.nbgrader
+def test_half_right_close_and_collect_gets_its_designed_points(tmp_path):
     key = answer_key("six_steps_close_and_collect")
     order = key["建议书顺序"]
     half = {**key,
@@ -100,6 +103,7 @@ def test_half_right_close_and_collect_gets_its_designed_points():
             "催收级别": {**key["催收级别"], "某化工厂": 3, "某发电公司": 4}}         # 2 of 4
     assert submission_points("six_steps_close_and_collect", key) == 33
     assert submission_points("six_steps_close_and_collect", half) == 3 + 5 + 3 + 2 + 2 + 1 + 0 + 2 + 2
+    assert stock_points(tmp_path, "six_steps_close_and_collect", half) == 3 + 5 + 3 + 2 + 2 + 1 + 0 + 2 + 2
 
 
 def test_at_least_half_of_the_module_points_are_judgements():

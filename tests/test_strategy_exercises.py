@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import answer_key
-from exercise_points import judgement_share, submission_points
+from exercise_points import judgement_share, stock_points, submission_points
 from keyaccount.compare import compare
 from keyaccount.exercises import strategy_fishbone_plan as fishbone_ex
 from keyaccount.exercises import strategy_swot_tows as swot_ex
@@ -124,7 +124,8 @@ def test_written_plan_refuses_a_waiting_task_that_starts_too_early_or_a_task_wit
     assert rules.findings(plan)["起止日期"] == ["T5", "T6", "T7"]
 
 
-def test_half_right_swot_tows_gets_its_designed_points():
+@pytest.mark.nbgrader
+def test_half_right_swot_tows_gets_its_designed_points(tmp_path):
     key = answer_key("strategy_swot_tows")
     swot, strategies = key["SWOT分类"], key["策略类型"]
     w = sorted(swot["W"])
@@ -132,17 +133,22 @@ def test_half_right_swot_tows_gets_its_designed_points():
             "按定义归类": {**key["按定义归类"], next(iter(key["按定义归类"])): "O"},                        # 2 of 3
             "策略类型": {**strategies, "策略6": "ST", "策略9": "WT"}}                                        # 13 of 15
     assert submission_points("strategy_swot_tows", key) == 16
-    assert submission_points("strategy_swot_tows", half) == round(8 * 2 / 4 + 2 + 5 * 13 / 15, 2)
+    expected = round(8 * 2 / 4 + 2 + 5 * 13 / 15, 2)
+    assert submission_points("strategy_swot_tows", half) == expected
+    assert stock_points(tmp_path, "strategy_swot_tows", half) == expected
 
 
-def test_half_right_smart_gets_its_designed_points():
+@pytest.mark.nbgrader
+def test_half_right_smart_gets_its_designed_points(tmp_path):
     key = answer_key("strategy_smart")["违反的原则"]
     labels = sorted(key)
     half = {**key, **{label: ("无" if key[label] != "无" else "S") for label in labels[:3]}}
     assert submission_points("strategy_smart", {"违反的原则": half}) == 3
+    assert stock_points(tmp_path, "strategy_smart", {"违反的原则": half}) == 3
 
 
-def test_half_right_fishbone_plan_gets_its_designed_points():
+@pytest.mark.nbgrader
+def test_half_right_fishbone_plan_gets_its_designed_points(tmp_path):
     key = answer_key("strategy_fishbone_plan")
     bones = key["鱼骨归类"]
     wrong = {label: ("客户需求" if bone != "客户需求" else "客户关系") for label, bone in list(bones.items())[:6]}
@@ -150,7 +156,9 @@ def test_half_right_fishbone_plan_gets_its_designed_points():
             "草稿错误": {"日期顺序": ["D3"], "截标前完成": ["D6"], "有责任人": ["D2", "D7"], "有监控点": []},  # 1, 1/2, 1, 0
             "实施计划": FLAWED_PLAN}
     assert submission_points("strategy_fishbone_plan", {**key, "实施计划": GOOD_PLAN}) == 20
-    assert submission_points("strategy_fishbone_plan", half) == round(8 * 9 / 15, 2) + 6 * 2.5 / 4 + round(6 * FLAWED_SHARE, 2)
+    expected = round(8 * 9 / 15, 2) + 6 * 2.5 / 4 + round(6 * FLAWED_SHARE, 2)
+    assert submission_points("strategy_fishbone_plan", half) == expected
+    assert stock_points(tmp_path, "strategy_fishbone_plan", half) == pytest.approx(expected)
 
 
 def test_at_least_half_of_the_module_points_are_judgements():
