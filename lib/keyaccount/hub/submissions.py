@@ -50,10 +50,18 @@ def limit(hub_dir: Path, assignment: str) -> int:
     return int(_read_json(Path(hub_dir) / SETTINGS).get("submit_limit", DEFAULT_LIMIT))
 
 
-def set_limit(hub_dir: Path, assignment: str, count: int) -> None:
-    """The trainer's limit for one assignment (the running hub applies it at once)."""
+def checked_limit(count: int) -> int:
+    """``count`` as a limit, or a ValueError in Chinese."""
     if count < 0:
         raise ValueError(f"提交次数上限不能是负数（收到 {count}）。")
+    return count
+
+
+def set_limit(hub_dir: Path, assignment: str, count: int) -> None:
+    """The trainer's limit for one assignment (the running hub applies it at once; one set before the
+    first start waits for it)."""
+    checked_limit(count)
+    Path(hub_dir).mkdir(mode=0o700, exist_ok=True)
     path = Path(hub_dir) / LIMITS
     overrides = _read_json(path)
     overrides[assignment] = count
