@@ -43,7 +43,7 @@ def isolation_problem() -> str | None:
     for path in (Path(sys.executable).resolve(), Path(sys.executable).parent, Path(workspace.__file__)):
         for folder in path.parents:
             if not os.stat(folder).st_mode & 0o001:
-                return f"Python 或课程包装在其他账户进不去的文件夹里（{folder}）：请把 Python 装在 /usr 或 /opt 下"
+                return f"Python 或课程包装在其他账户进不去的文件夹里（{folder}）"
     return None
 
 
