@@ -112,11 +112,22 @@ def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, be
         yield hub
     finally:
         stop_hub(hub.server if hub else server)
-        for pid in _started_by(setup):  # learners' JupyterLabs (a restart leaves them running) and the like
+        leftover = _started_by(setup)  # learners' JupyterLabs (stopping the hub leaves them running) and the like
+        for pid in leftover:
             os.kill(pid, signal.SIGKILL)
+        for pid in leftover:  # gone before their system users are removed (userdel refuses a user still running)
+            while Path(f"/proc/{pid}").exists() and "Z" not in _state(pid):
+                time.sleep(0.1)
         for account in accounts:
             subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
         gradebook_db.stop_embedded(course.root)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
 
 
 def _write_roster(path: Path, rows: list[list[str]]) -> None:
