@@ -1,7 +1,7 @@
 """The grading service answers before the grading engine is imported: JupyterHub stops at start when a
 managed service has not answered within about ten seconds, and on a busy machine importing nbgrader and
 the engine takes longer. Here nbgrader's import is held until the test lets it go: the service's port
-answers "正在准备" meanwhile, and the real service (HubOAuth: a redirect to the hub's log-in) takes over after."""
+answers "正在准备" (in the kit's web font) meanwhile, and the real service (HubOAuth: a redirect to the hub's log-in) takes over after."""
 import json
 import os
 import signal
@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT
 from hub_fixture import free_port
 from keyaccount.course import create
+from keyaccount.hub.grading_service import write_starting_page
 
 pytest.importorskip("jupyterhub", reason="needs JupyterHub (pip install \"keyaccount[hub]\")")
 
@@ -49,6 +50,7 @@ def fetch(url: str) -> tuple[int, str]:
 def test_the_port_answers_while_the_engine_is_still_importing(tmp_path):
     course = create.init_course(tmp_path / "课程", ROOT / "solutions").course
     (course.root / "hub").mkdir()
+    write_starting_page(course.root / "hub")  # as the hub does at start
     (tmp_path / "hold").mkdir()
     (tmp_path / "hold" / "sitecustomize.py").write_text(HOLD, encoding="utf-8")
     release, port = tmp_path / "release-nbgrader", free_port()
@@ -67,7 +69,7 @@ def test_the_port_answers_while_the_engine_is_still_importing(tmp_path):
             if status or service.poll() is not None:
                 break
             time.sleep(0.5)
-        assert status == 200 and "正在准备" in page, (status, page)
+        assert status == 200 and "正在准备" in page and "@font-face" in page, (status, page[:300])
         status, body = fetch(base + "api/assignments")
         assert status == 503 and json.loads(body)["status"] == "starting"
         assert not release.exists() and service.poll() is None, "nbgrader is still held: the engine is not loaded"

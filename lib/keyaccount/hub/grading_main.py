@@ -21,8 +21,8 @@ from tornado.httpserver import HTTPServer
 
 MESSAGE = "批改服务正在准备，几秒后就好。"
 PAGE = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">'
-        '<title>提交作业</title></head><body style="font-family:\'Microsoft YaHei\',\'PingFang SC\',\'Noto Sans CJK SC\','
-        f'sans-serif;margin:2em">{MESSAGE}页面会自动刷新。</body></html>')
+        f'<title>提交作业</title></head><body style="margin:2em">{MESSAGE}页面会自动刷新。</body></html>')
+STARTING = "starting.html"  # PAGE with the web font for its Chinese, written by the hub (grading_service.register)
 log = logging.getLogger("keyaccount.submit")
 
 
@@ -33,7 +33,7 @@ class Starting(web.RequestHandler):
         if "/api/" in self.request.path:
             return self.busy()
         self.set_header("Cache-Control", "no-store")
-        self.finish(PAGE)  # 200: JupyterHub counts an answer below 500 as the service being up
+        self.finish(self.settings["page"])  # 200: JupyterHub counts an answer below 500 as the service being up
 
     def post(self, path):
         self.busy()
@@ -50,7 +50,8 @@ async def main(hub_dir: Path) -> None:
     task = asyncio.current_task()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)  # how the hub stops its services
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:0"))
-    server = HTTPServer(web.Application([(r"(.*)", Starting)]))
+    page = hub_dir / STARTING
+    server = HTTPServer(web.Application([(r"(.*)", Starting)], page=page.read_text("utf-8") if page.is_file() else PAGE))
     server.listen(url.port, url.hostname)
     log.info("grading service for %s on %s: preparing", hub_dir, url.geturl())
     try:

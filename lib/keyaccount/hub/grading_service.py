@@ -30,10 +30,10 @@ from nbgrader.api import Gradebook, MissingEntry
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from keyaccount import workspace
+from keyaccount import webfont, workspace
 from keyaccount.course import grade
 from keyaccount.course.layout import Course
-from keyaccount.hub import submissions, submit_page
+from keyaccount.hub import grading_main, submissions, submit_page
 from keyaccount.hub.lab_menu import lab_args
 from keyaccount.hub.learner_files import LearnerHome, RefusedFile
 from keyaccount.hub.released import released_files
@@ -61,7 +61,13 @@ def register(c, hub_dir: Path, settings: dict, isolated: bool) -> None:
     user["scopes"] = [*user.get("scopes", []), f"access:services!service={NAME}"]
     c.JupyterHub.load_roles = roles
     c.WorkshopSpawner.release = str(Course.at(Path(hub_dir).parent).release)  # released exercises → workspaces
+    write_starting_page(hub_dir)
     c.Spawner.args = [*c.Spawner.args, *lab_args(f"/services/{NAME}/")]  # the 提交作业 menu in JupyterLab
+
+
+def write_starting_page(hub_dir: Path) -> None:
+    """grading_main's '正在准备' page with the web font for its Chinese (it answers before fontTools is loaded)."""
+    (Path(hub_dir) / grading_main.STARTING).write_text(webfont.embed(grading_main.PAGE), encoding="utf-8")
 
 
 def learner_home(hub_dir: Path, account: str, isolated: bool) -> LearnerHome:
