@@ -15,9 +15,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from hub_client import HubClient
-from hub_python import hub_python
+import hub_python
 from keyaccount.course import create, gradebook_db
 from keyaccount.course.layout import Course
 from keyaccount.hub import launch
@@ -58,7 +60,7 @@ class RunningHub:
         with self.roster.open(encoding="utf-8") as handle:
             rows = [row for row in csv.reader(handle)]
         _write_roster(self.roster, [row for row in rows[1:] if row[1] in keep])
-        with hub_python():
+        with hub_python.hub_python():
             self.setup = launch.prepare(self.course, self.roster, **self.prepare)
             self.server = _start(self.setup, self.log)
         wait_for_hub(self.client, self.server, self.log)
@@ -89,6 +91,8 @@ def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, be
     """A hub for learners called ``names`` (or ``learners`` made-up ones), accounts tagged so parallel runs
     never collide, with the embedded PostgreSQL gradebook; ``before_start(course)`` runs once the course
     and its gradebook are ready."""
+    if hub_python.missing():
+        pytest.skip(hub_python.missing())
     tag = secrets.token_hex(3)
     names = names or [f"学员{i}" for i in range(learners)]
     accounts = [f"l{i}-{tag}" for i in range(len(names))]
@@ -96,7 +100,7 @@ def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, be
     _write_roster(roster, [[name, account, "一组"] for name, account in zip(names, accounts)])
     course = create.init_course(tmp / "课程", ROOT / "solutions").course
     prepare = {"port": free_port(), "ip": "127.0.0.1", "trainer": f"t{tag}", **prepare}
-    with hub_python():  # as root: one learners' system users can run
+    with hub_python.hub_python():  # as root: one learners' system users can run
         setup = launch.prepare(course, roster, **prepare)
         before_start(course)
         log_path = tmp / "hub.log"

@@ -22,9 +22,17 @@ SYSTEM_PYTHON = Path("/usr/bin/python3")
 NEEDS_OLDER = ["soupsieve<3"]  # soupsieve 3 and 4 (constraints.txt) fail on Debian 12's Python 3.11.2
 
 
+def missing() -> str | None:
+    """What this machine lacks for a test's hub, or None."""
+    if os.geteuid() == 0 and isolation_problem() is not None and not SYSTEM_PYTHON.is_file():
+        return (f"run as root with this Python where learners' system users cannot run it ({isolation_problem()}): "
+                f"needs {SYSTEM_PYTHON} (Debian: apt-get install python3 python3-venv)")
+    return None
+
+
 def everyone_python() -> Path:
     """A Python the learners' system users can run (made once per environment), or this one."""
-    if os.geteuid() != 0 or isolation_problem() is None or not SYSTEM_PYTHON.is_file():
+    if os.geteuid() != 0 or isolation_problem() is None:
         return Path(sys.executable)
     folder = Path("/tmp") / f"keyaccount-hub-python-{hashlib.sha256(sys.prefix.encode()).hexdigest()[:8]}"
     python = folder / "bin" / "python"
