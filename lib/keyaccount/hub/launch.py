@@ -14,7 +14,7 @@ from keyaccount.hub.accounts import PASSWORDS, Account, accounts
 from keyaccount.hub.config import SETTINGS
 from keyaccount.hub.roster import read_roster
 from keyaccount.hub.spawner import isolation_problem
-from keyaccount.hub.submissions import DEFAULT_LIMIT, checked_limit
+from keyaccount.hub.submissions import DEFAULT_LIMIT, checked_limit, read_json
 
 CONFIG = """\
 from keyaccount.hub.config import configure
@@ -85,7 +85,7 @@ def prepare(course: Course, roster: Path, port: int = 8000, ip: str = "0.0.0.0",
     os.chmod(hub_dir, 0o700)
     result = accounts(hub_dir, learners, trainer)
     isolated = problem is None
-    before = _read_json(hub_dir / SETTINGS)
+    before = read_json(hub_dir / SETTINGS)
     settings = {"ip": ip, "port": port, **{name: _port(before.get(name)) for name in PORTS}, "submit_limit": limit,
                 "trainer": trainer, "isolated": isolated, "learners": [learner.account for learner in learners]}
     (hub_dir / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -107,13 +107,6 @@ def _gradebook(course: Course, db: str | None) -> None:
         raise ValueError(f"课程 {course.root} 的成绩库已经在 {shown}，--db 给的是 {db}：没有启动，也没有换库。"
                          f"继续用现在的成绩库，去掉 --db 即可；要搬到 {db}，先运行 keyaccount course db --course "
                          f"{course.root} --to {db}（成绩一条不少），再启动。")
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _port(before: int | None) -> int:
