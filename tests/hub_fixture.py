@@ -1,7 +1,7 @@
 """A workshop hub for a test: a course from the repository's solutions/, a roster, the hub on loopback.
 
-``running_hub`` yields once the hub answers and stops the hub, every learner's JupyterLab, the services
-and the learners' system users afterwards, whatever happened.
+``running_hub`` yields once the hub answers and stops the hub, every learner's JupyterLab, the services,
+the learners' system users and the embedded PostgreSQL afterwards, whatever happened.
 """
 import contextlib
 import csv
@@ -15,9 +15,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from hub_client import HubClient
-from keyaccount.course import create
+import hub_python
+from keyaccount.course import create, gradebook_db
 from keyaccount.course.layout import Course
 from keyaccount.hub import launch
 from keyaccount.hub.accounts import PASSWORDS
@@ -35,6 +38,9 @@ class RunningHub:
     passwords: dict[str, str]
     tag: str
     log: Path
+    roster: Path
+    server: subprocess.Popen
+    prepare: dict
 
     @property
     def accounts(self) -> list[str]:
@@ -47,6 +53,17 @@ class RunningHub:
         """Log in with the initial password, change it, and return a token made with the new one."""
         change_password(HubClient(self.client.base), account, self.passwords[account], new)
         return self.client.token(account, new)[1]["token"]
+
+    def restart(self, keep: list[str]) -> None:
+        """Stop the hub (as Ctrl+C does) and start it again with only the learners ``keep`` on the roster."""
+        stop_hub(self.server)
+        with self.roster.open(encoding="utf-8") as handle:
+            rows = [row for row in csv.reader(handle)]
+        _write_roster(self.roster, [row for row in rows[1:] if row[1] in keep])
+        with hub_python.hub_python():
+            self.setup = launch.prepare(self.course, self.roster, **self.prepare)
+            self.server = _start(self.setup, self.log)
+        wait_for_hub(self.client, self.server, self.log)
 
 
 def free_port() -> int:
@@ -74,37 +91,66 @@ def running_hub(tmp: Path, names: list[str] | None = None, learners: int = 0, be
     """A hub for learners called ``names`` (or ``learners`` made-up ones), accounts tagged so parallel runs
     never collide, with the embedded PostgreSQL gradebook; ``before_start(course)`` runs once the course
     and its gradebook are ready."""
+    if hub_python.missing():
+        pytest.skip(hub_python.missing())
     tag = secrets.token_hex(3)
     names = names or [f"学员{i}" for i in range(learners)]
     accounts = [f"l{i}-{tag}" for i in range(len(names))]
     roster = tmp / "名单.csv"
-    with roster.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["姓名", "账号", "分组"])
-        writer.writerows([name, account, "一组"] for name, account in zip(names, accounts))
+    _write_roster(roster, [[name, account, "一组"] for name, account in zip(names, accounts)])
     course = create.init_course(tmp / "课程", ROOT / "solutions").course
-    port = free_port()
-    setup = launch.prepare(course, roster, port=port, ip="127.0.0.1", trainer=f"t{tag}", **prepare)
-    before_start(course)
-    log_path = tmp / "hub.log"
-    log = open(log_path, "w")
-    server = subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    client = HubClient(f"http://127.0.0.1:{port}")
+    prepare = {"port": free_port(), "ip": "127.0.0.1", "trainer": f"t{tag}", **prepare}
+    with hub_python.hub_python():  # as root: one learners' system users can run
+        setup = launch.prepare(course, roster, **prepare)
+        before_start(course)
+        log_path = tmp / "hub.log"
+        server = _start(setup, log_path)
+    client = HubClient(f"http://127.0.0.1:{prepare['port']}")
+    hub = None
     try:
         wait_for_hub(client, server, log_path)
         with (setup.hub_dir / PASSWORDS).open(encoding="utf-8-sig") as handle:
             passwords = {row["账号"]: row["初始密码"] for row in csv.DictReader(handle)}
-        yield RunningHub(setup, client, Course.at(course.root), f"t{tag}", accounts, passwords, tag, log_path)
+        hub = RunningHub(setup, client, Course.at(course.root), f"t{tag}", accounts, passwords, tag, log_path, roster,
+                         server, prepare)
+        yield hub
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=60)
-        log.close()
-        for pid in _started_by(setup):  # a server or service the hub failed to stop
+        stop_hub(hub.server if hub else server)
+        leftover = _started_by(setup)  # learners' JupyterLabs (stopping the hub leaves them running) and the like
+        for pid in leftover:
             os.kill(pid, signal.SIGKILL)
+        for pid in leftover:  # gone before their system users are removed (userdel refuses a user still running)
+            while Path(f"/proc/{pid}").exists() and "Z" not in _state(pid):
+                time.sleep(0.1)
         for account in accounts:
             subprocess.run(["userdel", "--remove", USER_PREFIX + account], capture_output=True, check=False)
+        gradebook_db.stop_embedded(course.root)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+def _write_roster(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["姓名", "账号", "分组"])
+        writer.writerows(rows)
+
+
+def _start(setup: launch.HubSetup, log_path: Path) -> subprocess.Popen:
+    with open(log_path, "a") as log:  # the hub keeps its own copy of the file
+        return subprocess.Popen(launch.hub_command(setup), cwd=setup.hub_dir, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def stop_hub(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
 
 
 def wait_for_hub(client: HubClient, server: subprocess.Popen, log: Path) -> None:

@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from conftest import ROOT
 from hub_client import HubClient
 from lab_kernel import run_in_kernel
 from hub_fixture import change_password, free_port, start_lab, wait_for_hub
+from keyaccount.course import gradebook_db
 from test_wheel import wheel  # noqa: F401 (the fixture building the kit's wheel)
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -91,15 +91,7 @@ def stop(hub: subprocess.Popen | None, pgdata: Path, accounts: list[str]) -> Non
         except subprocess.TimeoutExpired:
             os.killpg(hub.pid, signal.SIGKILL)
             hub.wait(timeout=30)
-    pid_file = pgdata / "postmaster.pid"
-    if pid_file.is_file():  # the embedded PostgreSQL this test's hub started
-        postmaster = int(pid_file.read_text().split()[0])
-        if Path(f"/proc/{postmaster}").exists() and str(pgdata) in Path(f"/proc/{postmaster}/cmdline").read_text():
-            os.kill(postmaster, signal.SIGINT)
-            for _ in range(60):
-                if not Path(f"/proc/{postmaster}").exists():
-                    break
-                time.sleep(0.5)
+    gradebook_db.stop_embedded(pgdata.parent)  # the embedded PostgreSQL this test's hub started
     uids = set()
     for account in accounts:
         try:

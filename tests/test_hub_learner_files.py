@@ -77,3 +77,16 @@ def test_feedback_is_never_written_through_a_link(home, tmp_path):
     with pytest.raises(RefusedFile):
         home.write_new("反馈/a/第1次提交", {"x.html": b"one"})
     assert list(outside.iterdir()) == []
+
+
+def test_released_files_are_added_only_where_the_workspace_has_none_and_never_through_a_link(home):
+    ws = home.home / home.folder
+    written = home.add_missing({NOTEBOOK: b"released", "exercises/late/late.ipynb": b"new"})
+    assert written == ["exercises/late/late.ipynb"]
+    assert (ws / NOTEBOOK).read_bytes() == b"{}", "the learner's own file is kept"
+    assert (ws / "exercises" / "late" / "late.ipynb").read_bytes() == b"new"
+    (ws / "exercises").rename(home.home / "elsewhere")
+    (ws / "exercises").symlink_to(home.home / "elsewhere")
+    with pytest.raises(RefusedFile, match="链接"):
+        home.add_missing({"exercises/other/other.ipynb": b"x"})
+    assert not (home.home / "elsewhere" / "other").exists()

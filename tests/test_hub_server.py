@@ -1,11 +1,13 @@
 """The workshop hub on loopback: accounts only from the roster, a changed password before the first
 JupyterLab, each learner in their own workspace (as their own system user: test_hub_isolation.py)."""
+import json
 import shutil
 
 import pytest
 
 from browser import chromium, fonts_used, probe
 from hub_fixture import change_password, running_hub, start_lab
+from keyaccount.hub.config import SETTINGS
 from keyaccount.webfont import FAMILY
 
 pytestmark = [pytest.mark.slow,
@@ -14,9 +16,14 @@ pytestmark = [pytest.mark.slow,
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
+def running(tmp_path_factory):
     with running_hub(tmp_path_factory.mktemp("hub"), ["学员0", "学员1"]) as running:
-        yield running.setup, running.client, running.learners, running.passwords, running.course
+        yield running
+
+
+@pytest.fixture(scope="module")
+def hub(running):
+    return running.setup, running.client, running.learners, running.passwords, running.course
 
 
 def test_the_gradebook_moved_to_the_embedded_postgresql(hub):
@@ -79,3 +86,21 @@ def test_the_hub_pages_are_chinese_and_drawn_with_the_served_font(hub, tmp_path)
         assert not {"Home", "Token", "Logout", "Services"} & set(nav.split()), nav
         assert ("Noto Sans CJK SC Regular", True) in fonts_used(page, "#logout")
         page.screenshot(path=str(tmp_path / "change-password.png"))
+
+
+def test_a_restart_keeps_labs_running_and_shuts_out_who_left_the_roster(running):
+    """The trainer restarts the hub with a learner taken off the roster (e.g. to add a late one): the
+    other learner's JupyterLab keeps running and answers their token; the one taken off cannot log in."""
+    kept, left = running.learners
+    token = running.client.token(kept, "mine-now-2026")[1]["token"]  # the password changed above
+    assert running.client.api("GET", f"/user/{kept}/api/contents/notebooks", token=token)[0] == 200
+    left_token = running.client.token(left, running.passwords[left])[1]["token"]
+    hub_port = json.loads((running.setup.hub_dir / SETTINGS).read_text())["hub_port"]
+    running.restart(keep=[kept])
+    assert json.loads((running.setup.hub_dir / SETTINGS).read_text())["hub_port"] == hub_port
+    assert running.client.token(left, running.passwords[left])[0] == 403, "no log-in off the roster"
+    assert running.client.api("GET", f"/hub/api/users/{left}", token=left_token)[0] in (403, 404), "nor a token"
+    status, user = running.client.api("GET", f"/hub/api/users/{kept}", token=token)
+    assert status == 200 and user["servers"][""]["ready"], "the lab ran on through the restart"
+    assert running.client.api("GET", f"/user/{kept}/api/contents/notebooks", token=token)[0] == 200
+    assert running.client.token(kept, "mine-now-2026")[0] == 201

@@ -3,7 +3,10 @@ JupyterLab, submit through the grading service, see score and feedback (in the a
 workspace) and the trainer's PostgreSQL gradebook has the grade; the trainer's limit refuses one
 submission too many; a notebook that is a link to the gradebook or to another learner's file is refused
 with a Chinese message and nothing of it leaks. In Chromium: the 提交作业 menu, the page, the feedback;
-a lesson runs and its widget answers a moved slider."""
+a lesson runs and its widget answers a moved slider. The trainer's dashboard and export have the
+submissions; an exercise released mid-workshop reaches the running JupyterLabs."""
+import csv
+import io
 import os
 import re
 import shutil
@@ -28,6 +31,7 @@ pytestmark = [pytest.mark.slow,
 ASSIGNMENT = "funnel_forecast"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 OWN = "my_funnel"  # an assignment of the trainer's own, released in the course only
+LATE = "late_funnel"  # released while the learners' JupyterLabs run
 LIMIT = 2
 
 
@@ -109,6 +113,31 @@ def test_three_learners_submit_at_once_and_get_score_and_feedback(hub):
             assert gb.find_submission(ASSIGNMENT, account).code_score == pytest.approx(scores[account])
     stamp = hub.course.submitted / right / ASSIGNMENT / grade.TIMESTAMP
     assert stamp.is_file()
+
+
+def test_the_trainers_dashboard_and_export_have_what_learners_submitted_through_the_service(hub):
+    """The whole chain: the three learners' submissions above (log-in, their JupyterLab, the submit service)
+    are on the trainer's dashboard (state and page) and in the CSV export, with the scores they were shown."""
+    hub.trainer_token = hub.change_password(hub.trainer, "trainer-pass-2026")
+    with Gradebook(hub.course.db_url) as gb:
+        shown = {a: gb.find_submission(ASSIGNMENT, a).code_score for a in hub.accounts}
+    status, facts = hub.client.api("GET", f"/services/dashboard/api/state?a={ASSIGNMENT}", token=hub.trainer_token)
+    assert status == 200, facts
+    learners = {x["account"]: x for x in facts["learners"]}
+    assert {a: learners[a]["status"] for a in hub.accounts} == dict.fromkeys(hub.accounts, "graded")
+    assert {a: learners[a]["score"] for a in hub.accounts} == pytest.approx(shown)
+    assert facts["counts"]["graded"] == facts["counts"]["roster"] == 3
+    request = urllib.request.Request(hub.client.base + "/services/dashboard/", headers={
+        "Authorization": f"token {hub.trainer_token}"})
+    with urllib.request.urlopen(request, timeout=120) as page:
+        text = page.read().decode()
+    assert all(a in text for a in hub.accounts) and "培训师看板" in text
+    request = urllib.request.Request(hub.client.base + "/services/dashboard/export/csv", headers={
+        "Authorization": f"token {hub.trainer_token}"})
+    with urllib.request.urlopen(request, timeout=120) as export:
+        rows = list(csv.DictReader(io.StringIO(export.read().decode("utf-8-sig"))))
+    exported = {r["学员"]: float(r["得分"]) for r in rows if r["练习"] == ASSIGNMENT}
+    assert exported == pytest.approx(shown)
 
 
 def test_the_page_shows_the_score_and_submits_with_the_button(hub):
@@ -198,6 +227,35 @@ def test_feedback_never_goes_through_a_link_out_of_the_workspace(hub):
         mine.unlink()
         shutil.move(mine.with_name("反馈-kept"), mine)
         target.rmdir()
+
+
+def test_an_exercise_released_during_the_workshop_reaches_running_labs_without_overwriting(hub):
+    """The trainer releases an exercise while every JupyterLab runs: a learner who submits straight away
+    is told it is now in their exercises/ folder, one who opens the page gets it, and a file a learner
+    already had at that place stays theirs."""
+    first, second, third = hub.accounts
+    folder = f"exercises/{LATE}"
+    assert contents(hub, second, folder, {"type": "directory"})[0] in (200, 201)
+    own = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("我自己的笔记")])
+    assert contents(hub, second, f"{folder}/{NOTEBOOK}", {"type": "notebook", "format": "json", "content": own})[0] in (200, 201)
+    shutil.copytree(hub.course.source / ASSIGNMENT, hub.course.source / LATE)
+    grade.ensure_released(hub.course, LATE)  # what keyaccount release does, mid-workshop
+
+    status, body = submit(hub, third, LATE)
+    assert status == 400 and f"exercises/{LATE}/" in body["message"] and "刚发布" in body["message"], body
+    assert contents(hub, third, f"{folder}/{NOTEBOOK}")[0] == 200, "now in the running JupyterLab"
+    status, body = submit(hub, third, LATE)
+    assert status == 200 and body["status"] == "graded", body
+
+    hub.client.jar.clear()
+    hub.client.form("/hub/login", {"username": first, "password": f"{first}-mine-2026"})
+    with hub.client.web.open(hub.client.base + "/services/submit/", timeout=60) as page:
+        assert f"新发布的练习已经放进你的学习文件夹：exercises/{LATE}" in page.read().decode()
+    assert contents(hub, first, f"{folder}/{NOTEBOOK}")[0] == 200
+
+    hub.client.api("GET", "/services/submit/api/assignments", token=hub.tokens[second])
+    status, model = contents(hub, second, f"{folder}/{NOTEBOOK}")
+    assert status == 200 and model["content"]["cells"][0]["source"] == "我自己的笔记", "the learner's file is kept"
 
 
 def test_the_service_answers_only_logged_in_learners(hub):

@@ -172,9 +172,15 @@ def _toolbox(args) -> int:
     return launch.run(args.folder or workspace.default_folder(), args.port, browser=not args.no_browser)
 
 
+def course_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """``--course`` before or after the command (``keyaccount --course F hub`` = ``keyaccount hub --course F``)."""
+    parser.add_argument("--course", type=Path, help="课程文件夹（默认：当前文件夹或其上级中含 nbgrader_config.py 的）",
+                        **({} if top else {"default": argparse.SUPPRESS}))  # after the command: only when given
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="keyaccount", description="大客户销售训练营：学员的学习文件夹，培训师的发放、收取、批改和报告。")
-    p.add_argument("--course", type=Path, help="课程文件夹（默认：当前文件夹或其上级中含 nbgrader_config.py 的）")
+    course_option(p, top=True)
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("start", help="学员：建好或更新学习文件夹，并在浏览器里打开")
     s.add_argument("folder", nargs="?", type=Path, help=f"学习文件夹（默认：主目录下的 {workspace.FOLDER_NAME}）")
@@ -187,16 +193,19 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--ip", default="0.0.0.0", help="监听地址（默认所有网卡，学员从自己的电脑访问）")
     s.add_argument("--trainer", default="trainer", help="培训师（管理员）的账号（默认 trainer）")
-    s.add_argument("--no-isolation", action="store_true", help="不为学员建系统账户（不推荐）")
-    s.add_argument("--db", default="embedded", help="成绩库：embedded（内置 PostgreSQL，默认）或 postgresql://… 地址；"
-                   "原来的 SQLite 成绩库会搬过去并原样保留")
+    s.add_argument("--no-isolation", action="store_true", help="不为学员建系统账户，学员的 JupyterLab 以你的账户运行"
+                   "（不推荐；只能以普通账户，不能以 root 运行）")
+    s.add_argument("--db", help="成绩库：embedded（内置 PostgreSQL，默认）或 postgresql://… 地址；"
+                   "原来的 SQLite 成绩库会搬过去并原样保留（已经在 PostgreSQL 里的课程不换库）")
     s.add_argument("--submit-limit", type=int, help="每个练习每位学员最多提交几次（默认 3；"
                    "单个练习用 keyaccount hub limit 练习名 次数 另设）")
+    course_option(s)
     s.set_defaults(run=_hub)
     hub_sub = s.add_subparsers(dest="hub_command")
     s = hub_sub.add_parser("limit", help="设定一个练习每位学员最多提交几次（运行中的服务器立即生效）")
     s.add_argument("assignment")
     s.add_argument("count", type=int)
+    course_option(s)
     s.set_defaults(run=_hub_limit)
     s = sub.add_parser("course", help="培训师：课程文件夹")
     course_sub = s.add_subparsers(dest="course_command", required=True)
@@ -207,23 +216,28 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_course_init, needs_course=False)
     s = course_sub.add_parser("db", help="把成绩库搬到 PostgreSQL（多人批改、工作坊服务器用），成绩和评语一条不少")
     s.add_argument("--to", required=True, help="embedded（内置的 PostgreSQL）或 postgresql://用户:密码@主机/库名")
+    course_option(s)
     s.set_defaults(run=_course_db)
     s = sub.add_parser("release", help="生成并登记练习，打包发给学员")
     s.add_argument("assignment")
+    course_option(s)
     s.set_defaults(run=_release)
     s = sub.add_parser("collect", help="从文件夹或 zip 收取作业")
     s.add_argument("assignment")
     s.add_argument("incoming", help="收到的文件夹或 .zip")
+    course_option(s)
     s.set_defaults(run=_collect)
     s = sub.add_parser("grade", help="并行自动批改并生成反馈")
     s.add_argument("assignment")
     s.add_argument("--workers", type=int, default=None, help="同时批改的学员数（默认：CPU 核数）")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="单个单元格最长运行秒数")
     s.add_argument("--student", action="append", help="只批改这位学员（可重复）")
+    course_option(s)
     s.set_defaults(run=_grade)
     for name, func, text in (("report", _report, "在终端显示成绩报告"), ("export", _export, "导出 CSV 和 Excel")):
         s = sub.add_parser(name, help=text)
         s.add_argument("assignment", nargs="*", help="只看这些练习（默认：全部）")
+        course_option(s)
         s.set_defaults(run=func)
         if name == "export":
             s.add_argument("--out", help="导出到这个文件夹（默认 course_runtime/export）")
@@ -236,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)
     s.add_argument("--grade", action="store_true", help="有课程答案表时（自学者的仓库、培训师），同时在本机评分")
+    course_option(s)
     s.set_defaults(run=_check, needs_course=False)
     s = sub.add_parser("toolbox", help="学员：在浏览器里打开销售工具箱（项目管道、机会评分卡、客户关系图、客户分群）")
     s.add_argument("folder", nargs="?", type=Path, help=f"学习文件夹（默认：主目录下的 {workspace.FOLDER_NAME}）")

@@ -9,6 +9,8 @@ moves every row (grades, manual scores, comments) and keeps the SQLite file as i
 """
 import contextlib
 import os
+import signal
+import time
 from pathlib import Path
 
 URL_FILE = "gradebook.url"
@@ -17,10 +19,15 @@ EMBEDDED_DIR = "gradebook-pg"
 _servers: list = []  # the embedded server runs while this process holds its handle
 
 
+def chosen(course_root: Path) -> str:
+    """What ``gradebook.url`` chose: ``embedded``, a PostgreSQL URL, or "" (the course's SQLite file)."""
+    path = Path(course_root) / URL_FILE
+    return path.read_text(encoding="utf-8").strip() if path.is_file() else ""
+
+
 def course_db_url(course_root: Path, sqlite_path: Path) -> str:
     """The SQLAlchemy URL of the course's gradebook (starting the embedded PostgreSQL when it is chosen)."""
-    chosen = Path(course_root) / URL_FILE
-    target = chosen.read_text(encoding="utf-8").strip() if chosen.is_file() else ""
+    target = chosen(course_root)
     if not target:
         return f"sqlite:///{sqlite_path}"
     if target == EMBEDDED:
@@ -42,6 +49,23 @@ def embedded_url(data_dir: Path) -> str:
             _restore(before)
             _close_socket(server)
     return server.get_uri()
+
+
+def stop_embedded(course_root: Path) -> None:
+    """Stop the course's embedded PostgreSQL whoever opened it (PostgreSQL's fast shutdown: nothing is lost),
+    once its hub has stopped: before a test's or a benchmark's temporary course folder is deleted."""
+    data = Path(course_root) / EMBEDDED_DIR
+    try:
+        postmaster = int((data / "postmaster.pid").read_text().split()[0])
+        if str(data) not in Path(f"/proc/{postmaster}/cmdline").read_text():
+            return  # a stale file: that process is something else now
+        os.kill(postmaster, signal.SIGINT)
+    except (OSError, ValueError, IndexError):
+        return
+    for _ in range(120):
+        if not Path(f"/proc/{postmaster}").exists():
+            return
+        time.sleep(0.5)
 
 
 @contextlib.contextmanager

@@ -1,6 +1,5 @@
 """The JupyterHub configuration of a workshop, from the settings ``keyaccount hub`` writes to the hub folder."""
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +17,8 @@ def log_in_and_pages(c, hub: Path, learners, trainer: str) -> None:
     c.JupyterHub.authenticator_class = "keyaccount.hub.auth.WorkshopAuthenticator"
     c.WorkshopAuthenticator.hub_dir = str(hub)
     c.Authenticator.allowed_users = set(learners)
+    c.Authenticator.allow_existing_users = False  # taken off the roster: no log-in after the next start
+    c.Authenticator.delete_invalid_users = True  # ... and no session or token (see WorkshopAuthenticator.add_user)
     c.Authenticator.admin_users = {trainer}
     c.NativeAuthenticator.minimum_password_length = 8
 
@@ -42,9 +43,8 @@ def configure(c, hub_dir: str) -> None:
     c.WorkshopSpawner.isolated = isolated
     c.WorkshopSpawner.workspaces = str(hub / "workspaces")
     c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
-    c.Spawner.args = ["--ServerApp.ip=127.0.0.1", *prepare_lab_config()]
-    if not isolated and os.geteuid() == 0:  # a root hub that cannot isolate: the labs run as root too
-        c.Spawner.args.append("--ServerApp.allow_root=True")
+    c.Spawner.args = ["--ServerApp.ip=127.0.0.1", *prepare_lab_config()]  # never allow_root: see launch.isolation
+    c.JupyterHub.cleanup_servers = False  # a restart (a late learner on the roster) leaves learners' labs running
     c.Spawner.http_timeout = 120  # a busy workshop server starts 200 labs at once
     c.Spawner.start_timeout = 120
     dashboard.register(c, str(hub), settings)

@@ -4,7 +4,6 @@ Only users with ``access:services!service=dashboard`` get in: JupyterHub gives t
 (the trainer) and not to learners, who get 403. The web application is ``dashboard_app`` (run by the hub).
 """
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -13,9 +12,7 @@ NAME = "dashboard"
 
 def register(c, hub_dir: str, settings: dict) -> None:
     """Add the dashboard to the JupyterHub config ``c`` (the hub starts and stops it)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = settings["dashboard_port"]
     course = Path(hub_dir).parent
     c.JupyterHub.services.append({
         "name": NAME,

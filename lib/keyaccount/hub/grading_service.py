@@ -1,6 +1,7 @@
 """Submit → graded in seconds: the hub's ``submit`` service (JupyterHub managed service, HubOAuth).
 
-A logged-in learner opens ``/services/submit/``: their released assignments with submissions used
+A logged-in learner opens ``/services/submit/``: released exercises their workspace lacks are copied in
+(never over a file of theirs), and the page lists their released assignments with submissions used
 of the trainer's limit, the last score and the feedback, and a 提交 button. Submitting reads the
 learner's SAVED notebooks from their workspace (``learner_files``: no symlink, no special file, no
 path out of it), copies them to the course's ``submitted/<account>/<assignment>/`` with a timestamp
@@ -10,19 +11,18 @@ PostgreSQL gradebook, its feedback), then copies each learner's feedback into a 
 ``反馈/<assignment>/第N次提交`` of their workspace. Queued rows are kept in ``submissions.sqlite``
 and graded after a restart, so no submission is lost. ``api/…`` answers the same in JSON for scripts.
 
-Run by the hub: ``python -m keyaccount.hub.grading_service HUB_DIR`` (``register`` adds it to the config).
+Run by the hub through ``grading_main`` (its port opens before this module is imported; ``register`` adds it
+to the config).
 """
 import asyncio
 import logging
 import os
 import pwd
 import shutil
-import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlparse
 
 from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated
 from jupyterhub.utils import url_path_join
@@ -30,12 +30,13 @@ from nbgrader.api import Gradebook, MissingEntry
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from keyaccount import workspace
+from keyaccount import webfont, workspace
 from keyaccount.course import grade
 from keyaccount.course.layout import Course
-from keyaccount.hub import submissions, submit_page
+from keyaccount.hub import grading_main, submissions, submit_page
 from keyaccount.hub.lab_menu import lab_args
 from keyaccount.hub.learner_files import LearnerHome, RefusedFile
+from keyaccount.hub.released import released_files
 from keyaccount.hub.spawner import USER_PREFIX
 from keyaccount.hub.submissions import FAILED, GRADED, QUEUED, Store
 
@@ -50,7 +51,7 @@ def register(c, hub_dir: Path, settings: dict, isolated: bool) -> None:
     """Add the grading service to the JupyterHub config ``c``: every learner may use it."""
     c.JupyterHub.services.append({
         "name": NAME, "url": f"http://127.0.0.1:{settings['submit_port']}", "display": True,
-        "command": [sys.executable, "-m", "keyaccount.hub.grading_service", str(hub_dir)],
+        "command": [sys.executable, "-m", "keyaccount.hub.grading_main", str(hub_dir)],
         "environment": {"KEYACCOUNT_HUB_ISOLATED": "1" if isolated else ""}, "oauth_no_confirm": True})
     roles = list(c.JupyterHub.get("load_roles", []))
     user = next((r for r in roles if r["name"] == "user"), None)
@@ -60,7 +61,13 @@ def register(c, hub_dir: Path, settings: dict, isolated: bool) -> None:
     user["scopes"] = [*user.get("scopes", []), f"access:services!service={NAME}"]
     c.JupyterHub.load_roles = roles
     c.WorkshopSpawner.release = str(Course.at(Path(hub_dir).parent).release)  # released exercises → workspaces
+    write_starting_page(hub_dir)
     c.Spawner.args = [*c.Spawner.args, *lab_args(f"/services/{NAME}/")]  # the 提交作业 menu in JupyterLab
+
+
+def write_starting_page(hub_dir: Path) -> None:
+    """grading_main's '正在准备' page with the web font for its Chinese (it answers before fontTools is loaded)."""
+    (Path(hub_dir) / grading_main.STARTING).write_text(webfont.embed(grading_main.PAGE), encoding="utf-8")
 
 
 def learner_home(hub_dir: Path, account: str, isolated: bool) -> LearnerHome:
@@ -113,6 +120,9 @@ class Grading:
             home = None
         if home is None or not (home.home / home.folder).is_dir():
             raise RefusedFile("你的学习文件夹还没有建好：请先回到首页启动你的服务器（JupyterLab），再提交。")
+        if {f"exercises/{assignment}/{nb}" for nb in notebooks} & set(self.deliver(account)):
+            raise RefusedFile(f"{assignment} 是刚发布的练习，刚刚放进了你的学习文件夹 exercises/{assignment}/："
+                              "请在 JupyterLab 里打开它（文件列表没有的话点一下刷新），做完保存后再提交。")
         files = {nb: home.read(f"exercises/{assignment}/{nb}") for nb in notebooks}
         folder = self.course.submitted / account / assignment
         shutil.rmtree(folder, ignore_errors=True)
@@ -124,6 +134,22 @@ class Grading:
         self.done[row.id] = asyncio.Event()
         self.wakeup.set()
         return row
+
+    def deliver(self, account: str) -> list[str]:
+        """Copy into the learner's workspace the released files it lacks (an exercise released while their
+        JupyterLab runs; the spawner copies releases only when it starts); the paths written."""
+        try:
+            home = learner_home(self.hub_dir, account, self.isolated)
+        except KeyError:
+            return []
+        if not (home.home / home.folder).is_dir():
+            return []
+        files = {path: source.read_bytes() for path, source in released_files(self.course.release).items()}
+        try:
+            return home.add_missing(files)
+        except (OSError, RefusedFile) as error:  # e.g. the learner made exercises/ a link: nothing is written
+            log.warning("released files not copied for %s: %s", account, error)
+            return []
 
     async def wait(self, submission_id: int, seconds: float) -> submissions.Submission:
         event = self.done.get(submission_id)
@@ -210,6 +236,9 @@ class Handler(HubOAuthenticated, web.RequestHandler):
 
     def page(self, message=None, status=200) -> None:
         account = self.current_user["name"]
+        added = sorted({"/".join(p.split("/")[:2]) for p in self.grading.deliver(account)})
+        if added and message is None:
+            message = ("ok", f"新发布的练习已经放进你的学习文件夹：{'、'.join(added)}（JupyterLab 的文件列表里没有的话，点一下刷新）。")
         views = [self.grading.view(account, a, nbs) for a, nbs in self.grading.assignments().items()]
         lab = url_path_join(self.settings["base_url"], "user", account, "lab")
         self.set_status(status)
@@ -254,6 +283,7 @@ class ApiListHandler(Handler):
     @web.authenticated
     def get(self):
         account = self.current_user["name"]
+        self.grading.deliver(account)
         self.finish({a: {"notebooks": nbs, "limit": v.limit, "used": v.used,
                          "submissions": [s.as_json() for s in v.submissions]}
                      for a, nbs in self.grading.assignments().items()
@@ -299,25 +329,3 @@ def app(hub_dir: Path, isolated: bool) -> web.Application:
     ], grading=Grading(hub_dir, isolated), cookie_secret=os.urandom(32),  # xsrf: HubOAuth refuses a cookie
         # without its token on a POST (the form carries it), a script's API token needs none
         base_url=os.environ.get("JUPYTERHUB_BASE_URL", "/"), prefix=prefix)
-
-
-async def main(hub_dir: Path) -> None:
-    logging.basicConfig(level=logging.INFO, format="[%(levelname)s %(asctime)s submit] %(message)s")
-    isolated = bool(os.environ.get("KEYACCOUNT_HUB_ISOLATED"))
-    application = app(hub_dir, isolated)
-    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:0"))
-    application.listen(url.port, url.hostname)
-    log.info("grading service for %s on %s", hub_dir, url.geturl())
-    grading = application.settings["grading"]
-    task = asyncio.current_task()
-    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)  # how the hub stops its services
-    try:
-        await grading.loop()
-    except asyncio.CancelledError:
-        pass
-    finally:
-        grading.close()
-
-
-if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1])))

@@ -3,8 +3,9 @@
 The workspace belongs to the learner, so every path in it is hostile: each folder is opened with
 ``O_NOFOLLOW`` relative to the one above it (a symlink anywhere on the way is refused, nothing
 ever leaves the workspace), a file must be a regular file with one link and at most ``MAX_BYTES``,
-and what the kit writes is created new (``O_EXCL``), never over an existing file, and handed to
-the learner's system user when learners run as their own.
+and what the kit writes (feedback, an exercise released while the learner's JupyterLab runs) is created
+new (``O_EXCL``), never over an existing file, and handed to the learner's system user when learners
+run as their own.
 """
 import errno
 import os
@@ -63,13 +64,25 @@ class LearnerHome:
             name = walk.make_fresh(parts[-1], self.owner)
             walk.enter(name, folder, create=False)
             for file_name, content in files.items():
-                fd = os.open(file_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644,
-                             dir_fd=walk.fd)
-                with os.fdopen(fd, "wb") as out:
-                    if self.owner:
-                        os.fchown(out.fileno(), *self.owner)
-                    out.write(content)
+                walk.create(file_name, content, self.owner)
         return str(PurePosixPath(*parts[:-1], name))
+
+    def add_missing(self, files: dict[str, bytes]) -> list[str]:
+        """Write each of ``files`` (path inside the workspace → content) that the workspace lacks, with the
+        folders on its way; the paths written. A file already there is the learner's: never touched."""
+        written = []
+        for relative, content in files.items():
+            parts = PurePosixPath(relative).parts
+            with _Walk(self.home) as walk:
+                walk.enter(self.folder, relative, create=False)
+                for part in parts[:-1]:
+                    walk.enter(part, relative, create=True, owner=self.owner)
+                try:
+                    walk.create(parts[-1], content, self.owner)
+                except FileExistsError:
+                    continue
+            written.append(relative)
+        return written
 
 
 class _Walk:
@@ -100,6 +113,14 @@ class _Walk:
             raise RefusedFile(_why(error, shown)) from None
         os.close(self.fd)
         self.fd = fd
+
+    def create(self, name: str, content: bytes, owner) -> None:
+        """A new file ``name`` in the current folder (FileExistsError when the name is taken)."""
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=self.fd)
+        with os.fdopen(fd, "wb") as out:
+            if owner:
+                os.fchown(out.fileno(), *owner)
+            out.write(content)
 
     def make_fresh(self, name: str, owner) -> str:
         """Create a new folder ``name`` (or ``name-2``, ``name-3`` … when taken); its name."""

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
+from tornado import web
 from traitlets import Bool, Unicode
 
 from keyaccount import webfont, workspace
@@ -33,17 +34,34 @@ def prepare_lab_config() -> list[str]:
 
 def isolation_problem() -> str | None:
     """Why learners cannot run as separate system users here, or None when they can."""
-    if not sys.platform.startswith("linux") or os.geteuid() != 0 or shutil.which("useradd") is None:
-        return "需要 Linux 并以 root 运行"
+    if not sys.platform.startswith("linux"):
+        return "需要 Linux"
+    if os.geteuid() != 0:
+        return "需要以 root 运行"
+    if shutil.which("useradd") is None:
+        return "找不到 useradd（Debian/Ubuntu：apt-get install passwd）"
     for path in (Path(sys.executable).resolve(), Path(sys.executable).parent, Path(workspace.__file__)):
         for folder in path.parents:
             if not os.stat(folder).st_mode & 0o001:
-                return f"Python 或课程包装在其他账户进不去的文件夹里（{folder}）：请把 Python 装在 /usr 或 /opt 下"
+                return f"Python 或课程包装在其他账户进不去的文件夹里（{folder}）"
     return None
 
 
 def can_isolate() -> bool:
     return isolation_problem() is None
+
+
+def system_user(account: str) -> Path:
+    """The learner's system user ``ka-<account>``, made when missing; its home, closed to everyone else."""
+    name = USER_PREFIX + account
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        subprocess.run(["useradd", "--create-home", "--shell", "/usr/sbin/nologin", "--comment",
+                        f"keyaccount learner {account}", name], check=True)
+    home = Path(pwd.getpwnam(name).pw_dir)
+    os.chmod(home, 0o700)  # no learner reads another's folder
+    return home
 
 
 class WorkshopSpawner(LocalProcessSpawner):
@@ -81,6 +99,9 @@ class WorkshopSpawner(LocalProcessSpawner):
 
     async def start(self):
         refuse_initial_password(self)
+        if not self.isolated and os.geteuid() == 0:  # keyaccount hub refuses this; a hand-made config too
+            raise web.HTTPError(500, "工作坊服务器以 root 运行却不能给学员各建一个系统账户：学员的 JupyterLab 不会以 root "
+                                     "启动。请培训师按 keyaccount hub 的提示重新启动服务器。")
         await asyncio.to_thread(self._prepare)  # the hub keeps answering while a workspace is made
         self.notebook_dir = str(self.workspace)
         self.default_url = f"/lab/tree/{workspace.INDEX}"
@@ -89,12 +110,7 @@ class WorkshopSpawner(LocalProcessSpawner):
     def _prepare(self) -> None:
         """The learner's system user and workspace, made or brought up to date (their own files kept)."""
         if self.isolated:
-            try:
-                pwd.getpwnam(self.system_name)
-            except KeyError:
-                subprocess.run(["useradd", "--create-home", "--shell", "/usr/sbin/nologin", "--comment",
-                                f"keyaccount learner {self.user.name}", self.system_name], check=True)
-            os.chmod(self.home, 0o700)  # no learner reads another's folder
+            system_user(self.user.name)
         workspace.update(self.workspace, released_files(Path(self.release)) if self.release else None)
         workspace.prepare_for_lab(self.workspace)
         if self.isolated:

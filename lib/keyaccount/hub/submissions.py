@@ -44,23 +44,32 @@ class Submission:
 
 def limit(hub_dir: Path, assignment: str) -> int:
     """How many times a learner may submit ``assignment``."""
-    overrides = _read_json(Path(hub_dir) / LIMITS)
+    overrides = read_json(Path(hub_dir) / LIMITS)
     if assignment in overrides:
         return int(overrides[assignment])
-    return int(_read_json(Path(hub_dir) / SETTINGS).get("submit_limit", DEFAULT_LIMIT))
+    return int(read_json(Path(hub_dir) / SETTINGS).get("submit_limit", DEFAULT_LIMIT))
+
+
+def checked_limit(count: int) -> int:
+    """``count`` as a limit, or a ValueError in Chinese."""
+    if count < 0:
+        raise ValueError(f"提交次数上限不能是负数（收到 {count}）。")
+    return count
 
 
 def set_limit(hub_dir: Path, assignment: str, count: int) -> None:
-    """The trainer's limit for one assignment (the running hub applies it at once)."""
-    if count < 0:
-        raise ValueError(f"提交次数上限不能是负数（收到 {count}）。")
+    """The trainer's limit for one assignment (the running hub applies it at once; one set before the
+    first start waits for it)."""
+    checked_limit(count)
+    Path(hub_dir).mkdir(mode=0o700, exist_ok=True)
     path = Path(hub_dir) / LIMITS
-    overrides = _read_json(path)
+    overrides = read_json(path)
     overrides[assignment] = count
     path.write_text(json.dumps(overrides, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def _read_json(path: Path) -> dict:
+def read_json(path: Path) -> dict:
+    """The JSON object in ``path``, or {} when it is missing or not one."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
