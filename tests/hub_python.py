@@ -16,6 +16,7 @@ import sysconfig
 from pathlib import Path
 from unittest import mock
 
+import keyaccount
 from keyaccount.hub.spawner import isolation_problem
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -24,9 +25,16 @@ NEEDS_OLDER = ["soupsieve<3"]  # soupsieve 3 and 4 (constraints.txt) fail on Deb
 
 def missing() -> str | None:
     """What this machine lacks for a test's hub, or None."""
-    if os.geteuid() == 0 and isolation_problem() is not None and not SYSTEM_PYTHON.is_file():
+    if os.geteuid() != 0 or isolation_problem() is None:
+        return None
+    if not SYSTEM_PYTHON.is_file():
         return (f"run as root with this Python where learners' system users cannot run it ({isolation_problem()}): "
                 f"needs {SYSTEM_PYTHON} (Debian: apt-get install python3 python3-venv)")
+    for shared in (Path(sysconfig.get_path("purelib")), Path(keyaccount.__file__).parent):  # packages, kit
+        closed = next((f for f in (shared, *shared.parents) if not os.stat(f).st_mode & 0o001), None)
+        if closed is not None:
+            return (f"learners' system users cannot enter {closed}, which holds {shared}: "
+                    "put the checkout and its .venv in a folder every account may enter (e.g. under /tmp)")
     return None
 
 
