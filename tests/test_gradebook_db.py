@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from keyaccount.course import cli, create
+from keyaccount.course import cli, create, gradebook_db
 from keyaccount.course.layout import Course
 
 from conftest import ROOT
@@ -100,3 +100,24 @@ def test_services_opening_the_gradebook_at_once_leave_the_course_closed(tmp_path
     opening = [subprocess.Popen([sys.executable, "-c", code, str(folder)]) for _ in range(3)]
     assert [p.wait(timeout=300) for p in opening] == [0, 0, 0]
     assert folder.stat().st_mode & 0o007 == 0, "learners cannot enter the course folder (keys, submissions)"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="pgserver runs PostgreSQL as its own system user only when run as root")
+def test_two_courses_opening_their_gradebooks_at_once_both_start_and_stay_closed(tmp_path):
+    """Two hubs on one machine start together: pgserver opens the folders the two courses share for
+    either; neither may close them again while the other's server is still starting."""
+    os.chmod(tmp_path, 0o700)
+    folders = [create.init_course(tmp_path / name, ROOT / "solutions").course.root for name in ("甲课程", "乙课程")]
+    for folder in folders:
+        (folder / "gradebook.url").write_text("embedded\n", encoding="utf-8")
+    code = "import sys; from keyaccount.course.layout import Course; Course.at(sys.argv[1]).db_url"
+    opening = [subprocess.Popen([sys.executable, "-c", code, str(folder)]) for folder in folders for _ in range(2)]
+    try:
+        assert [p.wait(timeout=300) for p in opening] == [0, 0, 0, 0]
+    finally:
+        for folder in folders:
+            gradebook_db.stop_embedded(folder)
+    assert tmp_path.stat().st_mode & 0o7777 in (0o700, 0o710), "the shared folder is closed again"
+    assert all(folder.stat().st_mode & 0o007 == 0 for folder in folders)

@@ -10,6 +10,7 @@ moves every row (grades, manual scores, comments) and keeps the SQLite file as i
 import contextlib
 import os
 import signal
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,14 +71,16 @@ def stop_embedded(course_root: Path) -> None:
 
 @contextlib.contextmanager
 def _one_at_a_time(data_dir: Path):
-    """Processes opening the gradebook together (the hub's services) take turns: one must not note the
-    folder modes while pgserver has them opened for another."""
+    """Processes opening a gradebook together (the hub's services) take turns: one must not note the
+    folder modes while pgserver has them opened for another. As root the turns are machine-wide, since
+    two courses share folders above them (/tmp, /home) that pgserver opens for either."""
     if os.name != "posix":
         yield
         return
     import fcntl
 
-    with open(data_dir.with_name(data_dir.name + ".lock"), "a") as lock:
+    shared = Path(tempfile.gettempdir()) / "keyaccount-embedded-gradebook.lock"
+    with open(shared if os.geteuid() == 0 else data_dir.with_name(data_dir.name + ".lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
