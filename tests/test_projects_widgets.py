@@ -6,8 +6,9 @@ import warnings
 import matplotlib.pyplot as plt
 import pytest
 
+from conftest import key_references
 from keyaccount import p_stages
-from keyaccount.projects import chart, reference
+from keyaccount.projects import chart, elements, reference
 from keyaccount.projects.case import load_projects_case
 from keyaccount.projects.elements_widget import FourElementsTree
 from keyaccount.projects.one_two_one_widget import OneTwoOneBuilder
@@ -87,7 +88,7 @@ def _fill(widget, case):
 
 
 def test_statistics_builder_names_unfinished_and_wrong_rows():
-    case = load_projects_case("projects_xiaoli_customers")
+    case = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"])
     widget = StatisticsBuilder(case)
     assert widget.result.value.count("还没填完") == 6
     widget.controls[("A", "status")].value = "P1"
@@ -98,7 +99,7 @@ def test_statistics_builder_names_unfinished_and_wrong_rows():
 
 def test_statistics_builder_ranks_by_the_learners_own_states_as_a_starting_point_only():
     """Lesson 22 agrees with the exercise's three gates: the weighted top 3 is never called right."""
-    case = load_projects_case("projects_xiaoli_customers")
+    case = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"])
     widget = StatisticsBuilder(case)
     _fill(widget, case)
     assert "E、A、F" in widget.result.value and "<td>20.4</td>" in widget.result.value
@@ -116,7 +117,7 @@ def test_statistics_builder_ranks_by_the_learners_own_states_as_a_starting_point
 
 def test_statistics_builder_reference_gives_amounts_and_dates_but_not_the_states():
     """The states are what projects_statistics grades: ticking the reference does not show them."""
-    case = load_projects_case("projects_xiaoli_customers")
+    case = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"])
     widget = StatisticsBuilder(case)
     widget.controls["show_reference"].value = True
     shown = widget.result.value
@@ -157,7 +158,7 @@ def test_one_two_one_chart_fills_the_two_covered_roles():
 
 
 def test_weighted_chart_orders_by_todays_worth_and_marks_the_chosen():
-    projects = load_projects_case("projects_xiaoli_customers").project_list()
+    projects = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"]).project_list()
     fig = chart.weighted_chart(projects, {"E"})
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[:3] == ["E", "A", "F"] and "橙色" in fig.axes[0].get_title()
@@ -177,7 +178,7 @@ def test_the_abc_h_project_is_dated_2012_13_in_every_case(name):
     from keyaccount.strategy.case import load_smart_case
 
     if name == "projects_abc_h":
-        years = {load_projects_case(name).four_elements().sign_date.first.year}
+        years = {elements.sign_date(load_projects_case(name).project.sign_date).first.year}
     else:
         goals = load_smart_case(name)
         years = {goals.today.year} | {g.due.year for g in goals.goal_list().values()}
