@@ -1,6 +1,7 @@
 """Points of the exercises as a trainer sees them: how many of a module's automatic points ask for a
-judgement (each answer key names its judgement questions in ``JUDGEMENT``), and the points the grader
-and stock nbgrader give a submission with some answers changed."""
+judgement (each answer key names its judgement questions in ``JUDGEMENT``; an answer a learner can
+read instead is not counted), and the points the grader and stock nbgrader give a submission with
+some answers changed."""
 import ast
 
 import nbformat
@@ -9,6 +10,12 @@ from conftest import ROOT, answer_key
 from course_fixture import TempCourse
 from keyaccount.course.keys import load_key_module
 from keyaccount.grader import score
+
+# Judgement answers a learner can still read instead of judging, and why. They count as automatic
+# points but not as judgement points. ``LEFT``: held in the exercise's own kernel (checked by
+# test_shipped_data_has_no_answers); ``SHOWN_IN_LESSON``: printed by the lesson the exercise follows.
+LEFT: dict = {}
+SHOWN_IN_LESSON: dict = {}
 
 
 def graded_cells(assignment: str) -> list:
@@ -24,7 +31,8 @@ def points_by_kind(assignments) -> tuple[float, float]:
         marked = load_key_module(ROOT / "solutions", assignment).JUDGEMENT
         cells = graded_cells(assignment)
         assert marked <= {c.answer for c in cells}, f"{assignment}: JUDGEMENT names an answer no test cell scores"
-        judgement += sum(c.points for c in cells if c.answer in marked)
+        readable = {name for a, name in (*LEFT, *SHOWN_IN_LESSON) if a == assignment}
+        judgement += sum(c.points for c in cells if c.answer in marked - readable)
         total += sum(c.points for c in cells)
     return judgement, total
 

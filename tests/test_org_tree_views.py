@@ -5,6 +5,7 @@ import warnings
 import matplotlib.pyplot as plt
 import pytest
 
+from conftest import key_references
 from keyaccount.org_tree.chart import CHAIN_COLORS, positions, tree_chart
 from keyaccount.org_tree.model import Influence, OrgTree, Person
 from keyaccount.org_tree.widget import TreeEditor
@@ -46,12 +47,12 @@ def test_model_refuses_unknown_level_cycles_and_missing_people():
 
 
 def test_weak_links_are_chain_people_below_cr3():
-    tree = load_projects_case("projects_abc_h").tree()
+    tree = load_projects_case("projects_abc_h", key_references()["projects_abc_h"]).tree()
     assert [p.name for p in tree.weak_links()] == ["黄总", "王副总", "周总"]
 
 
 def test_editor_redraws_when_a_person_changes():
-    editor = TreeEditor(load_projects_case("projects_abc_h").tree())
+    editor = TreeEditor(load_projects_case("projects_abc_h", key_references()["projects_abc_h"]).tree())
     before = editor.figure.value
     assert "周总（CR1）" in editor.result.value
     editor.controls[("周总", "cr")].value = 4

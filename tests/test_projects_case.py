@@ -1,6 +1,8 @@
 """Projects case files and the CSV project table: load, and name the broken field, row and column."""
 import pytest
 
+from conftest import key_references
+
 from keyaccount.cases import CaseFileError, list_cases
 from keyaccount.projects.case import CSV_COLUMNS, load_projects_case, read_projects_csv
 from keyaccount.validation import InputError
@@ -12,7 +14,12 @@ def test_every_projects_case_loads(name):
 
 
 def test_abc_case_keeps_the_source_reference_beside_the_story_range():
-    case = load_projects_case("projects_abc_h")
+    """The shipped case leaves the state, chains and CRs to the learner; the key's reference adds them."""
+    shipped = load_projects_case("projects_abc_h")
+    assert shipped.project.status is None and {(p.chain, p.cr) for p in shipped.people} == {("无", 1)}
+    with pytest.raises(InputError, match="状态不在案例文件里"):
+        shipped.four_elements()
+    case = load_projects_case("projects_abc_h", key_references()["projects_abc_h"])
     p = case.four_elements()
     assert (p.status, p.amount.low, p.amount.high, p.sign_date.text) == ("P2", 80, 150, "2013.5")
     assert case.reference == {"状态": "P2", "预签金额": 120, "预签时间": "2013.5.30"}

@@ -3,7 +3,7 @@ the rules the exercises quote, partial credit works as designed, most points are
 import nbformat
 import pytest
 
-from conftest import ROOT, answer_key
+from conftest import ROOT, answer_key, key_references
 from exercise_points import autograded, points_by_kind
 from keyaccount.projects import elements
 from keyaccount.projects.case import load_projects_case
@@ -29,7 +29,7 @@ def test_abc_prompt_does_not_give_the_state_away():
 
 
 def test_the_deal_to_push_is_not_simply_the_weighted_ranking():
-    xiaoli = load_projects_case("projects_xiaoli_customers").project_list()
+    xiaoli = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"]).project_list()
     decisions = answer_key(STATS)["推进决定"]
     assert elements.key_projects(xiaoli)[:2] == ["E", "A"]        # A is second by weighted amount …
     assert decisions["A"] == "先摸底"                              # … but the relationship gate stops it

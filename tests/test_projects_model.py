@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from conftest import key_references
 from keyaccount.projects import attention, elements, one_two_one, reference, relationship, sales_state, templates
 from keyaccount.projects.case import load_projects_case
 from keyaccount.validation import InputError
@@ -58,7 +59,7 @@ def test_statistics_table_has_the_source_columns_and_rows():
 
 
 def test_key_projects_of_xiaoli_are_ranked_by_weighted_amount():
-    projects = load_projects_case("projects_xiaoli_customers").project_list()
+    projects = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"]).project_list()
     assert [p.amount.estimate for p in projects] == [45, 20, 5, 19, 68, 34]
     assert elements.weighted_amount(projects[4]) == pytest.approx(68 * 0.30)
     assert elements.key_projects(projects) == ["E", "A", "F"]

@@ -6,8 +6,9 @@ import warnings
 import matplotlib.pyplot as plt
 import pytest
 
+from conftest import key_references
 from keyaccount import p_stages
-from keyaccount.projects import chart, reference
+from keyaccount.projects import chart, elements, reference
 from keyaccount.projects.case import load_projects_case
 from keyaccount.projects.elements_widget import FourElementsTree
 from keyaccount.projects.one_two_one_widget import OneTwoOneBuilder
@@ -52,7 +53,8 @@ def test_four_elements_are_checked_by_the_kit_rules_and_name_what_is_missing():
     assert "P2" in widget.tree_editor.title and bytes(widget.tree_editor.figure.value).startswith(b"\x89PNG")
 
 
-def test_the_tree_starts_unplaced_and_the_reference_compares_person_by_person():
+def test_the_tree_starts_unplaced_and_the_tick_compares_levels_but_never_the_judgements():
+    """Lesson 21 shows what the story states; projects_abc_tree grades the state, the chains and the CRs."""
     case = load_projects_case("projects_abc_h")
     widget = FourElementsTree(case)
     assert {p.level for p in widget.tree_editor.tree().people} == {"中层"}
@@ -61,11 +63,12 @@ def test_the_tree_starts_unplaced_and_the_reference_compares_person_by_person():
     widget.tree_editor.controls[("冯工", "chain")].value = "技术"
     widget.controls["show_reference"].value = True
     html = widget.result.value
-    assert "高层 ✓</td>" in html and "技术 ✓</td>" in html and "中层 ✗</td>" in html
-    assert "2013.5.30" in html   # the source's example answer beside the case's
-    assert bytes(widget.figure.value).startswith(b"\x89PNG")   # the reference tree
+    assert "高层 ✓</td>" in html and "中层 ✗</td>" in html
+    assert "2013.5.30" in html   # the source's example sign date beside the case's
+    assert "审批链</th>" not in html and "技术 ✓" not in html and "P2" not in html and "CR" in html
+    assert widget.figure is None   # no reference tree (it would show every chain and CR)
     widget.controls["show_reference"].value = False
-    assert "<table" not in widget.result.value and widget.figure.layout.display == "none"
+    assert "<table" not in widget.result.value
 
 
 def test_the_source_example_answer_counts_as_right():
@@ -73,7 +76,7 @@ def test_the_source_example_answer_counts_as_right():
     for key, value in (("status", "P2"), ("amount", "120"), ("sign_date", "2013.5.30")):
         widget.controls[key].value = value
     widget.controls["show_reference"].value = True
-    assert widget.result.value.count(" ✓</td>") >= 3
+    assert widget.result.value.split("<b>物理树状图</b>")[0].count(" ✓</td>") == 2   # amount and date; no state
 
 
 # ---------------------------------------------------------------- 小李's statistics table
@@ -85,7 +88,7 @@ def _fill(widget, case):
 
 
 def test_statistics_builder_names_unfinished_and_wrong_rows():
-    case = load_projects_case("projects_xiaoli_customers")
+    case = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"])
     widget = StatisticsBuilder(case)
     assert widget.result.value.count("还没填完") == 6
     widget.controls[("A", "status")].value = "P1"
@@ -94,27 +97,33 @@ def test_statistics_builder_names_unfinished_and_wrong_rows():
     assert "A：预签时间" in widget.result.value and widget.result.value.count("还没填完") == 5
 
 
-def test_statistics_builder_ranks_by_the_learners_own_states_and_judges_the_ticks():
-    case = load_projects_case("projects_xiaoli_customers")
+def test_statistics_builder_ranks_by_the_learners_own_states_as_a_starting_point_only():
+    """Lesson 22 agrees with the exercise's three gates: the weighted top 3 is never called right."""
+    case = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"])
     widget = StatisticsBuilder(case)
     _fill(widget, case)
     assert "E、A、F" in widget.result.value and "<td>20.4</td>" in widget.result.value
+    assert "加权只是起点" in widget.result.value
     for name in "EAF":
         widget.controls[(name, "key")].value = True
-    assert "你选的重点项目和它一致" in widget.result.value
+    assert "一致" not in widget.result.value and "✓" not in widget.result.value
+    assert "你勾选了 A（预签时间 11.12）" in widget.result.value
     widget.controls[("F", "key")].value = False
-    widget.controls[("D", "key")].value = True
-    assert "你多选了 D" in widget.result.value and "你没选 F" in widget.result.value
+    assert "F 的加权金额在前 3 名，你没有勾选" in widget.result.value
     widget.controls[("B", "status")].value = "P6"     # a learner's other reading changes the ranking
     assert "E、B、A" in widget.result.value
     assert bytes(widget.figure.value).startswith(b"\x89PNG")
 
 
-def test_statistics_builder_reference_shows_the_reason_for_each_state():
-    case = load_projects_case("projects_xiaoli_customers")
+def test_statistics_builder_reference_gives_amounts_and_dates_but_not_the_states():
+    """The states are what projects_statistics grades: ticking the reference does not show them."""
+    case = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"])
     widget = StatisticsBuilder(case)
     widget.controls["show_reference"].value = True
-    assert "为什么这样填" in widget.result.value and case.projects[0].situation[:8] in widget.result.value
+    shown = widget.result.value
+    assert "<td>11.12</td>" in shown and "<td>45万</td>" in shown
+    assert not any(code in shown for code in p_stages.CODES)
+    assert not any(row.situation[:8] in shown for row in case.projects)
 
 
 # ---------------------------------------------------------------- 1+2+1
@@ -149,7 +158,7 @@ def test_one_two_one_chart_fills_the_two_covered_roles():
 
 
 def test_weighted_chart_orders_by_todays_worth_and_marks_the_chosen():
-    projects = load_projects_case("projects_xiaoli_customers").project_list()
+    projects = load_projects_case("projects_xiaoli_customers", key_references()["projects_xiaoli_customers"]).project_list()
     fig = chart.weighted_chart(projects, {"E"})
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[:3] == ["E", "A", "F"] and "橙色" in fig.axes[0].get_title()
@@ -169,7 +178,7 @@ def test_the_abc_h_project_is_dated_2012_13_in_every_case(name):
     from keyaccount.strategy.case import load_smart_case
 
     if name == "projects_abc_h":
-        years = {load_projects_case(name).four_elements().sign_date.first.year}
+        years = {elements.sign_date(load_projects_case(name).project.sign_date).first.year}
     else:
         goals = load_smart_case(name)
         years = {goals.today.year} | {g.due.year for g in goals.goal_list().values()}

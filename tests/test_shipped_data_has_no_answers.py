@@ -6,7 +6,8 @@ and what the case objects' own methods compute is collected as records (the fiel
 one entry of a table). A judgement answer "is in the data" when one container holds more than
 half of its entries as records: the answer's label (a person, a deal, 事实3 …) or its position,
 together with the key's value for it. A scalar text answer is in the data when it is the value of
-a field; a set answer when a list holds exactly those objects. Answers the kit still lets a learner work out are listed in ``LEFT`` with the reason.
+a field; a set answer when a list holds exactly those objects. Answers the kit still lets a learner
+read are listed in ``exercise_points.LEFT`` with the reason (they then do not count as judgement points).
 """
 import contextlib
 import dataclasses
@@ -19,26 +20,12 @@ import pytest
 from pydantic import BaseModel
 
 from conftest import ROOT, answer_key, key_references
+from exercise_points import LEFT
 from keyaccount.course.keys import load_key_module
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
 ATOMS = (str, int, float, bool)
 
-# Judgement answers a learner can still read from what the kit ships, and why they stay (see the report).
-LEFT = {
-    # A lesson teaches the hands-on part with the same case and checks the learner against its reference.
-    ("projects_abc_tree", "项目状态"): "第 21 课的动手案例 ABC 公司 H 项目：课上的四要素和树状图要用参考答案核对",
-    ("projects_abc_tree", "审批链"): "第 21 课的动手案例（同上）",
-    ("projects_abc_tree", "关系程度"): "第 21 课的动手案例（同上）",
-    ("projects_abc_tree", "关系短板"): "第 21 课的动手案例（同上）",
-    ("projects_statistics", "项目状态"): "第 22 课的动手案例小李的六个客户：统计表生成器要用案例的状态",
-    ("six_steps_close_and_collect", "鸭鸭象限"): "第 14 课用同一个鸭鸭 SWOT 案例讲 QQCDMS/PEST，课上显示归类",
-    ("strategy_swot_tows", "SWOT分类"): "第 30 课用同一个藏羚羊案例讲 SWOT，课上显示参考答案",
-    ("strategy_swot_tows", "按定义归类"): "第 30 课用同一个藏羚羊案例讲 SWOT，课上显示参考答案",
-    ("strategy_swot_tows", "策略类型"): "第 30 课用同一个藏羚羊案例讲 TOWS，课上显示参考策略",
-    # An explicit application of a rule the exercise shows: the kit's own rule computes it.
-    ("hightouch_modes_segments", "客户细分"): "题目给出门槛，按第 44 课的攻守模型归类；segment_table() 就是这条规则",
-}
 
 
 def learner_kernel(assignment: str) -> dict:
@@ -185,6 +172,7 @@ def test_the_learners_kernel_does_not_hold_a_judgement_answer(assignment, name):
 def test_the_detector_finds_an_answer_put_back_into_a_case():
     """The same check on the instructor's view of a case (shipped facts + the key's REFERENCE) finds the answers."""
     from keyaccount.opportunity.case import load_opportunity_case
+    from keyaccount.projects.case import load_projects_case
     from keyaccount.six_steps.case import load_six_steps_case
     from keyaccount.uss.case import load_deals_case
 
@@ -198,6 +186,10 @@ def test_the_detector_finds_an_answer_put_back_into_a_case():
                                                                    refs["six_steps_bank_uniform"]),
         ("six_steps_close_and_collect", "成交方法"): load_six_steps_case("six_steps_bank_uniform",
                                                                      refs["six_steps_bank_uniform"]),
+        ("projects_abc_tree", "关系程度"): load_projects_case("projects_abc_h", refs["projects_abc_h"]),
+        ("projects_abc_tree", "审批链"): load_projects_case("projects_abc_h", refs["projects_abc_h"]),
+        ("projects_statistics", "项目状态"): load_projects_case("projects_xiaoli_customers",
+                                                              refs["projects_xiaoli_customers"]),
     }
     for (assignment, name), case in full.items():
         assert found_in(answer_key(assignment)[name], list(containers([case]))), (assignment, name)
@@ -213,3 +205,15 @@ def test_shipped_exercise_cases_hold_none_of_the_fields_their_keys_add():
     assert {p.style for p in bank.people} == {""} and {q.type for q in bank.spin_questions} == {None}
     deal = load_projects_case("projects_121_exercise")
     assert deal.one_two_one == () and {p.role for p in deal.people} == {"（未定）"}
+
+
+def test_a_readable_judgement_answer_does_not_count_towards_the_judgement_share(monkeypatch):
+    """An answer in LEFT (or SHOWN_IN_LESSON) stays an automatic point but is no longer a judgement point."""
+    import exercise_points
+
+    before = exercise_points.points_by_kind(["strategy_swot_tows"])
+    assert before == (16, 16)
+    monkeypatch.setitem(exercise_points.LEFT, ("strategy_swot_tows", "策略类型"), "e.g. a helper returns the kinds")
+    assert exercise_points.points_by_kind(["strategy_swot_tows"]) == (11, 16)
+    monkeypatch.setitem(exercise_points.SHOWN_IN_LESSON, ("strategy_swot_tows", "SWOT分类"), "e.g. lesson 30 prints it")
+    assert exercise_points.points_by_kind(["strategy_swot_tows"]) == (3, 16)

@@ -62,16 +62,31 @@ def test_step_lesson_runs_on_the_exercise_case(path, tmp_path, monkeypatch):
 
 
 def test_yaya_key_follows_the_swot_case_and_its_factor_lists():
-    from keyaccount.exercises.six_steps_close_and_collect import yaya_statements
+    from keyaccount.exercises.six_steps_close_and_collect import YAYA_CASE, labelled_yaya, yaya_statements
     from keyaccount.six_steps import value
+    from keyaccount.swot.case import load_swot_case
 
     key = answer_key("six_steps_close_and_collect")
-    for label, statement in yaya_statements().items():
+    asked = labelled_yaya(load_swot_case(YAYA_CASE))
+    assert yaya_statements() == {label: s.text for label, s in asked.items()}   # the kernel gets text only
+    for label, statement in asked.items():
         assert key["鸭鸭象限"][label] == statement.quadrant and not statement.debatable
         tags = value.QQCDMS if statement.quadrant in "SW" else value.PEST
         assert key["鸭鸭标签"][label] == tags[value.factor_code(statement.category)]
     assert sorted(key["鸭鸭象限"].values()) == sorted("SSWWOOTT")
     assert {label for label, tag in key["鸭鸭标签"].items() if tag == "市场"} == {"事实2", "事实5"}
+
+
+def test_lesson_14_tags_the_yaya_facts_the_exercise_does_not_ask():
+    from keyaccount.exercises.six_steps_close_and_collect import YAYA_CASE, for_lesson, labelled_yaya
+    from keyaccount.swot.case import load_swot_case
+
+    case = load_swot_case(YAYA_CASE)
+    lesson = for_lesson(YAYA_CASE, case.swot().statements)
+    assert {s.id for s in lesson}.isdisjoint(s.id for s in labelled_yaya(case).values())
+    assert len(lesson) == 12 and {s.quadrant for s in lesson} == set("SWOT") and any(s.debatable for s in lesson)
+    other = load_swot_case("strategy_antelope").swot().statements
+    assert for_lesson("strategy_antelope", other) == other
 
 
 @pytest.mark.nbgrader

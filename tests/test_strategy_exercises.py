@@ -11,36 +11,53 @@ from keyaccount.exercises import strategy_fishbone_plan as fishbone_ex
 from keyaccount.exercises import strategy_swot_tows as swot_ex
 from keyaccount.fishbone.model import DEFAULT_BONES
 from keyaccount.swot import model as swot_model
+from keyaccount.swot.case import load_swot_case
+
+ANTELOPE = load_swot_case(swot_ex.CASE)
 
 
 def label_of(statement_id: str) -> str:
-    return next(label for label, s in swot_ex.labelled_statements().items() if s.id == statement_id)
+    return next(label for label, s in swot_ex.labelled_statements(ANTELOPE).items() if s.id == statement_id)
 
 
 def test_swot_key_hides_ids_and_matches_the_reference():
     key = answer_key("strategy_swot_tows")
-    cards = swot_ex.labelled_statements()
+    cards = swot_ex.labelled_statements(ANTELOPE)
     assert all(label.startswith("信息") for label in cards)
+    assert swot_ex.cards() | swot_ex.cards(debatable=True) == {label: s.text for label, s in cards.items()}
     for code, labels in key["SWOT分类"].items():
         assert {cards[label].quadrant for label in labels} == {code}
     assert sum(map(len, key["SWOT分类"].values())) + len(key["按定义归类"]) == len(cards)
     assert key["按定义归类"][label_of("T3")] == "W"
 
 
+def test_lesson_30_works_on_cards_and_strategies_the_exercise_does_not_ask():
+    """The lesson's worked example and the exercise split the case; lesson strategies draw on lesson cards only."""
+    lesson = swot_ex.for_lesson(swot_ex.CASE, ANTELOPE.swot().statements)
+    asked = swot_ex.labelled_statements(ANTELOPE).values()
+    assert {s.id for s in lesson}.isdisjoint(s.id for s in asked)
+    assert len(lesson) + len(asked) == len(ANTELOPE.statements) and any(s.debatable for s in lesson)
+    strategies = swot_ex.for_lesson(swot_ex.CASE, ANTELOPE.strategy_list())
+    assert {s.kind for s in strategies} == set(swot_model.STRATEGY_CODES)
+    assert {s.id for s in strategies}.isdisjoint(s.id for s in swot_ex.labelled_strategies(ANTELOPE).values())
+    assert all(set(s.uses) <= {x.id for x in lesson} for s in strategies)
+    other = load_swot_case("six_steps_yaya_swot").swot().statements
+    assert swot_ex.for_lesson("six_steps_yaya_swot", other) == other     # another case is shown whole
+
+
 def test_tows_key_agrees_with_the_quadrants_each_strategy_uses():
-    case = swot_ex.case()
-    swot = case.swot()
-    for label, strategy in swot_ex.labelled_strategies().items():
+    swot = ANTELOPE.swot()
+    for label, strategy in swot_ex.labelled_strategies(ANTELOPE).items():
         assert answer_key("strategy_swot_tows")["策略类型"][label] == strategy.kind
         assert swot_model.strategy_problems(strategy, swot) == []
 
 
 def test_tows_strategies_are_told_in_words_and_classifiable_by_definition():
     """Q3 shows what each strategy builds on, never card labels; read by the definitions of Q1 and Q2
-    (a debatable card in its other quadrant), every strategy still draws on its two quadrants (策略6, 策略9 too)."""
-    swot = swot_ex.case().swot()
+    (a debatable card in its other quadrant), every strategy still draws on its two quadrants (定位、强化样板点 too)."""
+    swot = ANTELOPE.swot()
     by_definition = {s.id: (s.also_accepted[0] if s.debatable else s.quadrant) for s in swot.statements}
-    for label, strategy in swot_ex.labelled_strategies().items():
+    for label, strategy in swot_ex.labelled_strategies(ANTELOPE).items():
         assert strategy.why and "信息" not in strategy.why and not re.search(r"(?<![A-Za-z])[SWOT](?![A-Za-z])", strategy.why)
         kind = swot_model.strategy_kind(strategy.kind)
         used = {by_definition[i] for i in strategy.uses}
@@ -129,11 +146,11 @@ def test_half_right_swot_tows_gets_its_designed_points(tmp_path):
     key = answer_key("strategy_swot_tows")
     swot, strategies = key["SWOT分类"], key["策略类型"]
     w = sorted(swot["W"])
-    half = {"SWOT分类": {"S": sorted(swot["S"]), "W": w[:2], "O": [*sorted(swot["O"]), w[2]], "T": []},  # 1, 1/2, 1/2, 0
-            "按定义归类": {**key["按定义归类"], next(iter(key["按定义归类"])): "O"},                        # 2 of 3
-            "策略类型": {**strategies, "策略6": "ST", "策略9": "WT"}}                                        # 13 of 15
+    half = {"SWOT分类": {"S": sorted(swot["S"]), "W": w[:1], "O": [*sorted(swot["O"]), w[1]], "T": []},  # 1, 1/2, 0, 0
+            "按定义归类": {**key["按定义归类"], next(iter(key["按定义归类"])): "O"},                        # 1 of 2
+            "策略类型": {**strategies, "策略6": "SO", "策略9": "WT"}}                                        # 9 of 11
     assert submission_points("strategy_swot_tows", key) == 16
-    expected = round(8 * 2 / 4 + 2 + 5 * 13 / 15, 2)
+    expected = round(8 * 1.5 / 4 + 3 / 2 + 5 * 9 / 11, 2)
     assert submission_points("strategy_swot_tows", half) == expected
     assert stock_points(tmp_path, "strategy_swot_tows", half) == expected
 

@@ -4,6 +4,12 @@ from keyaccount.projects.case import load_projects_case
 
 CASE = "projects_abc_h"
 
+# 案例文件里拿掉的判断（学员要从故事和规则得出）：项目状态（源文件示例也是 P2），每个人所在的审批链和 CR。
+CHAINS = {"黄总": "技术+商务", "王副总": "技术", "周总": "商务", "徐经理": "技术", "冯工": "技术"}
+CR = {"黄总": 1, "王副总": 2, "周总": 1, "徐经理": 3, "冯工": 3}
+REFERENCE = {CASE: {"project": {"status": "P2"}, "reference": {"状态": "P2"},
+                    "people": {name: {"chain": chain, "cr": CR[name]} for name, chain in CHAINS.items()}}}
+
 # 需要判断（销售经理的决定）而不是照抄故事的题目。
 JUDGEMENT = {"项目状态", "审批链", "关系程度", "关系短板"}
 
@@ -18,7 +24,7 @@ HINTS = {
 
 
 def answer_key() -> dict:
-    case = load_projects_case(CASE)
+    case = load_projects_case(CASE, REFERENCE[CASE])
     p, tree = case.four_elements(), case.tree()
     return {
         "项目状态": p.status,

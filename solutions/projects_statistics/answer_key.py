@@ -20,7 +20,17 @@ CR = {"马总": 1, "许主任": 2, "唐经理": 4, "何主管": 1}
 TRACKING = {"project": "星河制药MES项目", "guide": "白女士", "salesperson": "小陈",
             "allies": [{"name": "唐经理", "role": "使用者", "cr": 4}, {"name": "许主任", "role": "技术/财务把关者", "cr": 2}],
             "next_step": "请白女士指点，先通过许主任的技术评审，再约马总汇报。"}
-REFERENCE = {ONE_TWO_ONE: {"people": {name: {"role": role, "cr": CR[name]} for name, role in ROLES.items()}, "one_two_one": [TRACKING]}}
+# 第 1 题的参考答案（练习案例和第 22 课的案例文件里都没有）：小李每个客户已完成的状态，和为什么这样判断。
+XIAOLI_STATES = {
+    "A": ("P1", "只和采购主管通过电话，报价和资料发出后没有回应：需求还没挖掘清楚，只能算锁定了目标（P1）。"),
+    "B": ("P2", "追加工程，已按模块报价（方案已立项，P2），时间紧迫却没有进展。"),
+    "C": ("P1", "老客户主动找来，需求和预算都明确（P1），金额小。"),
+    "D": ("P3", "报价 19 万没有异议，设计交流已完成（P3），下一步要找到能拍板的人。"),
+    "E": ("P3", "做了多个方案、谈了几回，客户能接受（P3），需要高层突破才能往前推。"),
+    "F": ("P2", "已报整体解决方案（P2），客户正在甄选产品，要赶在评估前做设计交流。"),
+}
+REFERENCE = {ONE_TWO_ONE: {"people": {name: {"role": role, "cr": CR[name]} for name, role in ROLES.items()}, "one_two_one": [TRACKING]},
+             XIAOLI: {"projects": {name: {"status": state, "situation": why} for name, (state, why) in XIAOLI_STATES.items()}}}
 
 # 需要判断（销售经理的决定）而不是照抄故事的题目。
 JUDGEMENT = {"项目状态", "推进决定", "关注项目", "采购角色", "跟踪表"}
@@ -47,7 +57,7 @@ def push_decisions(projects, today: date) -> dict[str, str]:
 
 
 def answer_key() -> dict:
-    xiaoli = load_projects_case(XIAOLI)
+    xiaoli = load_projects_case(XIAOLI, REFERENCE[XIAOLI])
     projects = xiaoli.project_list()
     table = load_projects_case(ATTENTION)
     deal = load_projects_case(ONE_TWO_ONE, REFERENCE[ONE_TWO_ONE])

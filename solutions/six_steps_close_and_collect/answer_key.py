@@ -1,7 +1,8 @@
 """Answer key of six_steps_close_and_collect (steps 4–6, case six_steps_bank_uniform)."""
-from keyaccount.exercises.six_steps_close_and_collect import CASE, FAB_PHRASES, factor_names, yaya_statements
+from keyaccount.exercises.six_steps_close_and_collect import CASE, FAB_PHRASES, YAYA_CASE, factor_names, labelled_yaya
 from keyaccount.six_steps import credit, receivables, value
 from keyaccount.six_steps.case import load_six_steps_case
+from keyaccount.swot.case import load_swot_case
 
 FAB_LETTER = {"feature": "F", "advantage": "A", "benefit": "B"}
 
@@ -40,11 +41,12 @@ def factor_name(statement) -> str:
 
 def answer_key() -> dict:
     case = load_six_steps_case(CASE, REFERENCE[CASE])
+    yaya = labelled_yaya(load_swot_case(YAYA_CASE))
     return {
         "卖点拆解": {label: FAB_LETTER[part] for label, part in FAB_PARTS.items()},
         "建议书顺序": [name for name, _ in value.PROPOSAL_PARTS],
-        "鸭鸭象限": {label: s.quadrant for label, s in yaya_statements().items()},
-        "鸭鸭标签": {label: factor_name(s) for label, s in yaya_statements().items()},
+        "鸭鸭象限": {label: s.quadrant for label, s in yaya.items()},
+        "鸭鸭标签": {label: factor_name(s) for label, s in yaya.items()},
         "会谈结果": case.meeting_outcomes(large_sale=True),
         "成交方法": {f"例句{i}": line.method for i, line in enumerate(case.closing_lines, 1)},
         "需补销售额": credit.extra_sales_for_bad_debt(case.credit.bad_debt, case.credit.net_margin),

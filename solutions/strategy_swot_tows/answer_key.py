@@ -1,11 +1,13 @@
 """Answer key of the strategy_swot_tows exercise (case strategy_antelope).
 
-The SWOT question sorts the statements whose quadrant is not debatable; the debatable ones are
-asked separately ("by definition, which quadrant?"). The TOWS question gives each source
-strategy with what it builds on and answers, in the case's words (never card labels), and asks
-for its kind by the source's rule (优势+机会 SO …).
+Lesson 30 works through part of the case; the exercise asks about the rest. The SWOT question
+sorts the asked statements whose quadrant is not debatable; the debatable ones are asked
+separately ("by definition, which quadrant?"). The TOWS question gives each asked source strategy
+with what it builds on and answers, in the case's words (never card labels), and asks for its
+kind by the source's rule (优势+机会 SO …).
 """
-from keyaccount.exercises.strategy_swot_tows import labelled_statements, labelled_strategies
+from keyaccount.exercises.strategy_swot_tows import CASE, labelled_statements, labelled_strategies
+from keyaccount.swot.case import load_swot_case
 
 
 # 自查里显示的格式要求（学员能看到；不是答案）。
@@ -18,10 +20,11 @@ JUDGEMENT = {"SWOT分类", "按定义归类", "策略类型"}
 
 
 def answer_key() -> dict:
-    statements = labelled_statements()
+    case = load_swot_case(CASE)
+    statements = labelled_statements(case)
     return {
         "SWOT分类": {code: {label for label, s in statements.items() if not s.debatable and s.quadrant == code}
                  for code in "SWOT"},
         "按定义归类": {label: s.also_accepted[0] for label, s in statements.items() if s.debatable},
-        "策略类型": {label: s.kind for label, s in labelled_strategies().items()},
+        "策略类型": {label: s.kind for label, s in labelled_strategies(case).items()},
     }

@@ -20,14 +20,25 @@ def shuffled_proposal_parts() -> list:
 
 
 # 第 3 题：鸭鸭团体定制 SWOT 里归类不含争议的 8 条事实（两条一个象限），按文字排序后编号，编号不透露象限。
+# 第 14 课只用其余 12 条讲 QQCDMS/PEST（见 for_lesson）。
 YAYA_CASE = "six_steps_yaya_swot"
 YAYA_ASKED = ("S2", "S5", "W3", "W4", "O2", "O3", "T1", "T3")
 
 
-def yaya_statements() -> dict:
-    """{"事实1": Statement, …}: the asked statements of the 鸭鸭 SWOT case, in the order of their text."""
-    chosen = [s for s in load_swot_case(YAYA_CASE).swot().statements if s.id in YAYA_ASKED]
+def for_lesson(case_name: str, statements) -> tuple:
+    """``statements`` without the asked ones, when a lesson shows this exercise's 鸭鸭 case."""
+    return tuple(s for s in statements if case_name != YAYA_CASE or s.id not in YAYA_ASKED)
+
+
+def labelled_yaya(case) -> dict:
+    """{"事实1": Statement, …}: the asked statements of the 鸭鸭 SWOT ``case``, in the order of their text."""
+    chosen = [s for s in case.swot().statements if s.id in YAYA_ASKED]
     return {f"事实{n}": s for n, s in enumerate(sorted(chosen, key=lambda s: s.text), start=1)}
+
+
+def yaya_statements() -> dict:
+    """{"事实1": text, …}: what question 3 shows (its quadrants and tags are the learner's judgement)."""
+    return {label: s.text for label, s in labelled_yaya(load_swot_case(YAYA_CASE)).items()}
 
 
 def factor_names() -> list:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from keyaccount.cases import Case, CaseFileError, case_path, load_case
 from keyaccount.fishbone.case import FishbonePart
 from keyaccount.plan import model
+from keyaccount.projects import elements
 from keyaccount.projects.case import load_projects_case
 
 
@@ -103,11 +104,11 @@ def _with_project_case(case: ProjectCase, filename: str) -> ProjectCase:
         value = getattr(case, field)
         if "".join(value.split()) not in told:
             fail(f"{field} 写的是“{value}”，项目案例的标题和故事里却没有它。")
-    signed = base.four_elements().sign_date
+    signed = elements.sign_date(base.project.sign_date)
     if not signed.first <= case.tender_close <= signed.last:
         fail(f"tender_close 是 {case.tender_close}，不在项目案例的预签时间 {signed.text} 之内。")
     tree = base.tree()
-    people = tuple(Person(name=p.name, org=case.customer, role=p.title,
-                          attitude=f"{p.cr.code} {p.cr.name}；{p.role}") for p in tree.people)
+    people = tuple(Person(name=p.name, org=case.customer, role=p.title, attitude=f"采购角色：{p.role}")
+                   for p in tree.people)   # the CRs are the learner's judgement in projects_abc_tree
     return case.model_copy(update={"title": base.title, "source": case.source or base.source,
                                    "story": base.story.strip(), "project": base.project.name, "people": people})

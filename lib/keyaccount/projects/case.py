@@ -23,16 +23,17 @@ class _Part(BaseModel):
 
 
 class ElementsData(_Part):
-    """The four elements as written in the file; checked by the model's own rules."""
+    """The four elements as written in the file; checked by the model's own rules. An exercise case
+    may leave the state out (the learner judges it; the answer key adds it as its reference)."""
     name: str
-    status: str
+    status: str | None = None
     amount: float | str | tuple[float, float]
     sign_date: str
 
     @field_validator("status")
     @classmethod
     def _status(cls, value):
-        return p_stages.stage(value.strip().upper()).code
+        return None if value is None else p_stages.stage(value.strip().upper()).code
 
     @field_validator("amount")
     @classmethod
@@ -59,6 +60,7 @@ class ProjectRow(ElementsData):
     situation: str = ""   # what the story says about it (小李's customers)
 
     def project(self) -> elements.Project:
+        _require_status(self)
         return elements.Project.of(self.name, self.status, self.amount, self.sign_date, self.owner,
                                    [(c.name, c.cr) for c in self.contacts], self.abc)
 
@@ -67,7 +69,7 @@ class PersonData(_Part):
     name: str
     title: str = ""
     level: str
-    chain: str
+    chain: str = "无"      # an exercise case leaves chain and CR out: the learner judges them
     cr: int | str = 1
     role: str = "（未定）"
     reports_to: str = ""
@@ -117,6 +119,7 @@ class ProjectsCase(Case):
         if self.project is None:
             raise v.InputError(f"案例 {self.title} 没有 project（项目四要素）。")
         p = self.project
+        _require_status(p)
         return elements.Project.of(p.name, p.status, p.amount, p.sign_date)
 
     def tree(self) -> OrgTree:
@@ -145,11 +148,17 @@ def load_projects_case(name: str, reference: dict | None = None) -> ProjectsCase
         if case.people:
             case.tree()
             case.ties()
-        case.project_list()
+        if all(row.status for row in case.projects):
+            case.project_list()
         case.tracking_rows()
     except v.InputError as err:
         raise CaseFileError(f"案例文件 {case_path(name).name}：{err}") from None
     return case
+
+
+def _require_status(data: ElementsData) -> None:
+    if data.status is None:
+        raise v.InputError(f"项目 {data.name} 的状态不在案例文件里（练习要学员自己判断），这里用不到它。")
 
 
 # ---------------------------------------------------------------- CSV

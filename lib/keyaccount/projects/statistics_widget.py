@@ -1,6 +1,6 @@
 """Statistics-table builder: the learner reads a salesperson's story, fills each customer's state,
-amount and sign date, ticks the key projects, and sees the table, the weighted amounts and
-whether the ticks are the projects worth most today."""
+amount and sign date, ticks the key projects, and sees the table, the weighted amounts and questions
+about the ticks (weighted amount is only the starting point; the kit gives no verdict on them)."""
 import html
 
 import ipywidgets as w
@@ -31,7 +31,7 @@ class StatisticsBuilder(CaseWidget):
         self.controls["show_reference"] = w.Checkbox(value=False)
         controls = w.VBox([form(row("客户", *FIELDS.values(), header=True),
                                 *((r.name, *(self.controls[(r.name, f)] for f in FIELDS)) for r in self.rows)),
-                           picks([(self.controls["show_reference"], "对照案例的参考答案")])])
+                           picks([(self.controls["show_reference"], "对照案例的金额和时间")])])
         self._show(controls, self.controls.values(), figure=True)
 
     def projects(self) -> tuple[list, list]:
@@ -67,24 +67,25 @@ class StatisticsBuilder(CaseWidget):
 
 
 def key_feedback(projects, chosen, count: int, complete: bool) -> str:
-    """The learner's key projects against the ``count`` worth most today by their own table."""
+    """The ``count`` projects worth most today by the learner's own table, as a starting point only:
+    no verdict on the ticks (which deal to push is judged with time, relationship and competition)."""
     if not complete:
-        return "<p>表填完以后，这里会按加权金额告诉你哪些项目今天最值钱。</p>"
+        return "<p>表填完以后，这里会按加权金额列出今天最值钱的几个项目——那只是挑重点的起点。</p>"
     top = elements.key_projects(projects, count)
-    line = f"按你填的状态，今天最值钱（加权金额最大）的 {count} 个项目是：<b>{'、'.join(top)}</b>。"
+    line = (f"按你填的状态，加权金额最大的 {count} 个项目是：<b>{'、'.join(top)}</b>。"
+            "加权只是起点：还要看时间（近期能否签）、客户关系（CR）和竞争态势，最后由你判断。")
     if not chosen:
-        return f"<p>{line}勾选你认为的重点项目，再比一比。</p>"
-    extra = [n for n in chosen if n not in top]
-    missing = [n for n in top if n not in chosen]
-    if not extra and not missing:
-        return f"<p style='color:#2ca02c'>{line}你选的重点项目和它一致。</p>"
-    notes = ([f"你多选了 {'、'.join(extra)}：说一说它为什么值得投入（时间近？关系好？）"] if extra else []) + \
-            ([f"你没选 {'、'.join(missing)}：它今天的加权金额在前 {count} 名"] if missing else [])
-    return f"<p>{line}{'；'.join(html.escape(n) for n in notes)}。</p>"
+        return f"<p>{line}勾选你认为的重点项目，再说一说理由。</p>"
+    dates = {p.name: p.sign_date for p in projects}
+    asks = [f"你勾选了 {n}（预签时间 {dates[n]}）：近期能签吗？关系够不够？对手在哪里？" for n in chosen if n in dates]
+    asks += [f"{n} 的加权金额在前 {count} 名，你没有勾选：说一说为什么" for n in top if n not in chosen]
+    return f"<p>{line}</p><ul>{''.join(f'<li>{html.escape(a)}</li>' for a in asks)}</ul>"
 
 
 def reference_html(case) -> str:
-    """The case's own statistics table with the reason for each state."""
-    rows = [(r.name, r.status, str(elements.amount(r.amount)), r.sign_date, r.situation) for r in case.projects]
-    table = pd.DataFrame(rows, columns=["客户", "状态", "预签金额", "预签时间", "为什么这样填"])
-    return "<p><b>案例的参考答案</b></p>" + table.to_html(index=False)
+    """The case's amounts and sign dates (read from the story); the states are the learner's judgement and are
+    not shown (the exercise asks for them)."""
+    rows = [(r.name, str(elements.amount(r.amount)), r.sign_date) for r in case.projects]
+    table = pd.DataFrame(rows, columns=["客户", "预签金额", "预签时间"])
+    return ("<p><b>案例的参考：金额和时间</b>（状态要你按“唯一已完成的状态”自己判断，不在这里给出；"
+            "练习 projects_statistics 会批改，提交后看反馈）</p>" + table.to_html(index=False))
