@@ -24,6 +24,7 @@ from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
 from keyaccount.course.nbgrader_run import run_nbgrader
 from keyaccount.form import load_form
+from keyaccount.lessons import notebook_title
 from keyaccount.grader import feedback, preflight, record, sanitise, score
 from keyaccount.grader.sandbox import Limits, Sandbox
 
@@ -179,14 +180,14 @@ def _keep(course: Course, gb: Gradebook, assignment: str, student: str, graded: 
         found += item.notes
         if item.nb is None:
             run.failed.setdefault(student, item.notes[-1])
-        _write(outputs, assignment, item, collected + item.notes)
+        _write(outputs, course.release / assignment, item, collected + item.notes)
     run.notices[student] = found
     run.graded.append(student)
 
 
-def _write(outputs: dict[str, Path], assignment: str, item: _Graded, notes: list[str]) -> None:
+def _write(outputs: dict[str, Path], release: Path, item: _Graded, notes: list[str]) -> None:
     stem = item.name.removesuffix(".ipynb")
-    page = feedback.page(assignment, item.nb, item.scored, notes, item.total)
+    page = feedback.page(notebook_title(release / item.name), item.nb, item.scored, notes, item.total)
     (outputs["feedback"] / f"{stem}.html").write_text(page, encoding="utf-8")
     if item.nb is not None:
         kept = nbformat.from_dict(item.nb)
