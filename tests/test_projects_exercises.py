@@ -112,8 +112,20 @@ def test_the_tree_cell_says_in_chinese_which_answer_keeps_it_from_drawing(capsys
     assert not re.search(r"\b(float|int|str|dict|NoneType)\b|'", said), said
 
 
+def test_the_tree_cell_asks_for_the_answer_cells_when_they_have_not_run(capsys):
+    said = _draw(capsys)
+    assert said.startswith("还画不出来：请先运行第 3、4、5 题的答题单元格"), said
+
+
 def test_a_wrong_cr_level_is_named_by_person_and_shown_as_a_number(capsys):
     key = answer_key("projects_abc_tree")
     answers = {name: key[name] for name in ("层级", "审批链", "关系程度")}
     said = _draw(capsys, **{**answers, "关系程度": {**answers["关系程度"], "黄总": 7.0}})
     assert "黄总 的关系程度" in said and "数字 7" in said, said
+
+
+def test_the_push_question_says_its_value_gate_uses_the_reference_not_the_learner_s_answers():
+    """The key ranks by the reference statuses and amounts; the prompt must not promise the learner's own."""
+    nb = nbformat.read(ROOT / "exercises" / "projects_statistics" / "projects_statistics.ipynb", as_version=4)
+    prompt = next(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q_key")
+    assert "用你第 1、2 题的答案算" not in prompt and "批改时这一关按参考的状态和金额来算" in prompt
