@@ -82,3 +82,49 @@ def test_generate_never_copies_the_key_into_the_release(tmp_path):
     target = generate_release(ROOT / "solutions", "funnel_forecast", tmp_path)
     assert (target / "funnel_forecast.ipynb").is_file()
     assert not (target / "answer_key.py").exists()
+
+
+def _number_parts(value, path=()):
+    """(path, number) of every number in an answer (a dict's values, recursively)."""
+    if isinstance(value, dict):
+        for key, part in value.items():
+            yield from _number_parts(part, (*path, key))
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield path, value
+
+
+def _replaced(value, path, new):
+    return new if not path else {**value, path[0]: _replaced(value[path[0]], path[1:], new)}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_only_computed_amounts_say_which_way_a_wrong_number_is_off(assignment):
+    """With three submissions, "偏大了/偏小了" on a CR level or a score would lead a learner to the key."""
+    from keyaccount.compare import compare
+    from keyaccount.course.keys import load_key_module
+    from keyaccount.form import load_form
+
+    module = load_key_module(ROOT / "solutions", assignment)
+    amounts = getattr(module, "AMOUNTS", set())
+    assert not amounts & module.JUDGEMENT and amounts <= set(module.answer_key()), assignment
+    key, form = answer_key(assignment), load_form(assignment, ROOT / "solutions" / assignment).answers
+    for name, expected in key.items():
+        for path, number in _number_parts(expected):
+            step = max(1, abs(number) / 5)
+            for wrong in {number + step, number - step, number * 100} - {number}:
+                said = " ".join(compare(_replaced(expected, path, wrong), expected, form[name])[1])
+                directed = any(w in said for w in ("偏大", "偏小", "数量级", "小数", "百分数"))
+                assert directed == (name in amounts), f"{assignment}.{name}{list(path)} = {wrong}: {said}"
+
+
+def test_a_wrong_judgement_hears_the_authors_hint_and_nothing_about_the_key():
+    from keyaccount.compare import compare
+    from keyaccount.form import load_form
+
+    key = answer_key("projects_abc_tree")
+    form = load_form("projects_abc_tree", ROOT / "solutions" / "projects_abc_tree").answers
+    level = next(iter(key["关系程度"]))
+    cr = {**key["关系程度"], level: key["关系程度"][level] + 1}
+    assert f"✗ {level}：不正确" in compare(cr, key["关系程度"], form["关系程度"])[1]
+    date = {**key["预签金额和时间"], "月份": 13}
+    assert "✗ 月份：不正确。提示：月份是 1 到 12 之间的数字。" in compare(date, key["预签金额和时间"], form["预签金额和时间"])[1]

@@ -206,3 +206,16 @@ def test_grading_a_learner_who_did_not_submit_names_them(cohort):
     with pytest.raises(FileNotFoundError, match="没有找到这些学员.*nobody"):
         grade.grade(Course.at(temp.root), A, students=["nobody"], progress=False)
 
+
+
+@pytest.mark.parametrize("student", ["half", "blank"])
+def test_feedback_page_is_headed_by_the_exercise_s_chinese_title(cohort, student):
+    from keyaccount.lessons import notebook_title
+    from test_learner_names import IDENTIFIER
+
+    temp, _, _ = cohort
+    page = (temp.root / "feedback" / student / A / f"{A}.html").read_text("utf-8")
+    title = notebook_title(temp.release / NB)
+    assert f"<title>{title}</title>" in page and f"<h1>批改说明 · {title}</h1>" in page
+    heading = page[page.index("<h1>"):page.index("</h1>")]
+    assert A not in page[:page.index("<body>")] and not IDENTIFIER.search(heading)

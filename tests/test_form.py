@@ -126,7 +126,7 @@ def test_a_wrong_answer_of_the_right_form_is_told_exactly_what_a_right_one_is(mo
     ({"预测合计": 94.1, "预测外实现": 48, "预测完成率": 84.8}, "比例请写成小数"),
     ({"预测合计": 94.1, "预测外实现": 48}, "缺少这些键：预测完成率"),
     ({"预测合计": None, "预测外实现": None, "预测完成率": None}, "还没有填写"),
-    ([94.1, 48, 0.85], "应该是字典"),
+    ([94.1, 48, 0.85], "应该是对照表"),
 ])
 def test_wrong_forms_fail_with_a_chinese_message_and_no_traceback(monkeypatch, value, phrase):
     monkeypatch.chdir(ROOT / "exercises" / A)

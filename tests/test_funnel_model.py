@@ -89,7 +89,7 @@ def test_funnel_metrics():
 
 @pytest.mark.parametrize("kwargs, message", [
     (dict(intent=-3), "意向客户数量 不能为负数"),
-    (dict(intent="169"), "意向客户数量 应该是一个数字，收到的是 文本 '169'（去掉引号即为数字）"),
+    (dict(intent="169"), "意向客户数量 应该是一个数字，收到的是 文字“169”（去掉引号即为数字）"),
     (dict(proposal=4.5), "方案阶段客户数量 应该是整数"),
     (dict(unit_value=0), "单产 必须大于 0"),
     (dict(quota=0), "小项目定额 必须大于 0"),

@@ -47,7 +47,7 @@ def test_high_mean_with_one_lost_question_is_still_z_minus_one():
 
 @pytest.mark.parametrize("bad, words", [
     (scores(**{"政治联盟": 6}), ["政治联盟", "6"]),
-    (scores(**{"利润率": "4"}), ["利润率", "'4'"]),
+    (scores(**{"利润率": "4"}), ["利润率", "文字“4”"]),
     (scores(**{"利润率": 3.5}), ["利润率", "3.5"]),
     ({k: v for k, v in scores().items() if k != "战略价值"}, ["缺少", "战略价值"]),
     (scores(**{"价格": 3}), ["不认识", "价格"]),

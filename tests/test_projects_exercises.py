@@ -1,5 +1,7 @@
 """The projects exercises (ABC H project, 小李's customers, 1+2+1): keys come from the case files and
 the rules the exercises quote, partial credit works as designed, most points are judgements."""
+import re
+
 import nbformat
 import pytest
 
@@ -82,3 +84,48 @@ def test_half_right_statistics_gets_the_designed_partial_credit(tmp_path):
     assert autograded(tmp_path, STATS, answers) == {
         "statuses_test": 4, "amounts_test": 3, "key_projects_test": 3, "flags_test": 2.5, "roles_test": 1.5,
         "one_two_one_test": 2}
+
+
+def _draw(capsys, **answers) -> str:
+    """What the exercise's "看看你画的树" cell prints for these answers (the release notebook's own code)."""
+    nb = nbformat.read(ROOT / "exercises" / "projects_abc_tree" / "projects_abc_tree.ipynb", as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nb.cells}
+    namespace = {}
+    exec(cells["setup"], namespace)
+    capsys.readouterr()
+    exec(cells["draw"], {**namespace, **answers})
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("change, named", [
+    ({"层级": None}, "层级还没有填好"),
+    ({"审批链": {}}, "审批链里缺少"),
+    ({"关系程度": 7.0}, "关系程度还没有填好"),
+    ({"关系程度": {"黄总": 7.0}}, "关系程度里缺少"),
+    ({"关系程度": "CR7"}, "关系程度还没有填好"),
+])
+def test_the_tree_cell_says_in_chinese_which_answer_keeps_it_from_drawing(capsys, change, named):
+    key = answer_key("projects_abc_tree")
+    answers = {name: key[name] for name in ("层级", "审批链", "关系程度")} | change
+    said = _draw(capsys, **answers)
+    assert said.startswith("还画不出来：") and named in said, said
+    assert not re.search(r"\b(float|int|str|dict|NoneType)\b|'", said), said
+
+
+def test_the_tree_cell_asks_for_the_answer_cells_when_they_have_not_run(capsys):
+    said = _draw(capsys)
+    assert said.startswith("还画不出来：请先运行第 3、4、5 题的答题单元格"), said
+
+
+def test_a_wrong_cr_level_is_named_by_person_and_shown_as_a_number(capsys):
+    key = answer_key("projects_abc_tree")
+    answers = {name: key[name] for name in ("层级", "审批链", "关系程度")}
+    said = _draw(capsys, **{**answers, "关系程度": {**answers["关系程度"], "黄总": 7.0}})
+    assert "黄总 的关系程度" in said and "数字 7" in said, said
+
+
+def test_the_push_question_says_its_value_gate_uses_the_reference_not_the_learner_s_answers():
+    """The key ranks by the reference statuses and amounts; the prompt must not promise the learner's own."""
+    nb = nbformat.read(ROOT / "exercises" / "projects_statistics" / "projects_statistics.ipynb", as_version=4)
+    prompt = next(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q_key")
+    assert "用你第 1、2 题的答案算" not in prompt and "批改时这一关按参考的状态和金额来算" in prompt

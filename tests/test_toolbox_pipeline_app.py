@@ -65,7 +65,7 @@ def test_every_row_is_kept_and_bad_rows_say_why(app):
     table = app.checked.table
     assert list(table["行号"]) == [2, 3, 5, 6, 7, 8]
     bad = dict(zip(table["行号"], table["检查结果"]))
-    assert "范围" in bad[6] and "'abc'" in bad[6] and "'明年'" in bad[6]
+    assert "范围" in bad[6] and "“abc”" in bad[6] and "“明年”" in bad[6]
     assert "Qualification" in bad[8]
     assert [p.name for p in app.checked.projects] == ["调度升级", "影像云", "终端更新", "扩容"]
     assert list(table["预签金额（万元）"])[:3] == [120.0, 180.0, 70.0]

@@ -1,12 +1,18 @@
 """Compare an answer with the expected value: the share that is right and Chinese lines per part.
 
 Runs in the grader's process (and in stock nbgrader's hidden tests); the lines never show the
-expected value.
+expected value. Only a computed amount (``Amount``: arithmetic the learner should check) is told which
+way it is off; a judgement or a choice is only "不正确" (with the author's hint from the form), so
+resubmitting cannot home in on the key.
 """
 import math
 from numbers import Real
 
 MISSING = object()
+
+
+class Amount(float):
+    """A computed amount in an answer key (see ``keys.load_answer_key``): a wrong answer hears which way it is off."""
 
 
 def is_number(x) -> bool:
@@ -36,8 +42,15 @@ def _number_hint(value: float, expected: float) -> str:
     return "偏大了，请检查计算。" if value > expected else "偏小了，请检查计算。"
 
 
-def compare(value, expected) -> tuple[float, list[str]]:
+def _wrong(spec: dict | None) -> str:
+    hint = (spec or {}).get("hint")
+    return f"不正确。提示：{hint}" if hint else "不正确"
+
+
+def compare(value, expected, spec: dict | None = None) -> tuple[float, list[str]]:
     """Share of ``expected`` that ``value`` gets right, and one feedback line per part.
+
+    ``spec``: the answer's public form (``form.json``), whose author hint a wrong judgement is given.
 
     ``expected`` may also be a set of rules with ``grade(value)`` (e.g. a learner's own plan,
     checked by ``keyaccount.plan.written.PlanRules``): then the rules give the share and the lines.
@@ -47,8 +60,9 @@ def compare(value, expected) -> tuple[float, list[str]]:
     if isinstance(expected, dict):
         lines, right = [], 0.0
         given = value if isinstance(value, dict) else {}
+        specs = dict((spec or {}).get("keys", []))
         for key, exp in expected.items():
-            part, sub = compare(given.get(key, MISSING), exp) if key in given else (0.0, ["缺少这一项"])
+            part, sub = compare(given[key], exp, specs.get(key)) if key in given else (0.0, ["缺少这一项"])
             right += part
             lines.append(("✓ " if part == 1 else "✗ ") + f"{key}" + ("" if part == 1 else f"：{sub[0]}"))
         return right / len(expected), lines
@@ -64,6 +78,6 @@ def compare(value, expected) -> tuple[float, list[str]]:
         return hits / len(expected), [f"{hits} / {len(expected)} 项位置和内容正确"]
     if equal(value, expected):
         return 1.0, ["正确"]
-    if is_number(expected) and is_number(value):
+    if isinstance(expected, Amount) and is_number(value):
         return 0.0, [_number_hint(value, expected)]
-    return 0.0, ["不正确"]
+    return 0.0, [_wrong(spec)]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from keyaccount.compare import MISSING, is_number
 from keyaccount.course.layout import Course
+from keyaccount.validation import shown
 
 FORM_FILE = "form.json"
-TYPE_NAMES = {"number": "一个数字", "text": "文字（加引号）", "bool": "True 或 False", "dict": "字典 {键: 值}",
+TYPE_NAMES = {"number": "一个数字", "text": "文字（加引号）", "bool": "True 或 False", "dict": "对照表 {名称: 答案}",
               "list": "列表 [ … ]", "set": "一组（集合 { … } 或列表 [ … ]）"}
 
 
@@ -104,8 +105,7 @@ def problems(value, spec: dict) -> list[str]:
     if got != want:
         if want == "number" and got == "text":
             return ["应该是数字，不要加引号。"]
-        shown = type(value).__name__ if got is None else TYPE_NAMES[got]
-        return [f"应该是{TYPE_NAMES[want]}，现在是{shown}。"]
+        return [f"应该是{TYPE_NAMES[want]}，现在是{TYPE_NAMES[got] if got else shown(value)}。"]
     if want == "dict":
         keys = _keys(spec)
         missing = [k for k in keys if k not in value]

@@ -23,7 +23,7 @@ EXERCISE_AFTER = {
     "strategy_swot_tows": "30",
     "strategy_smart": "31",
     "strategy_fishbone_plan": "32",
-    "hightouch_opportunity": "40",
+    "hightouch_opportunity": "41",
     "hightouch_modes_segments": "44",
 }
 INTRO = """\

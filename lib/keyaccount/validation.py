@@ -13,7 +13,7 @@ class InputError(ValueError, TypeError):
 def number(label: str, value) -> float:
     """A real number (not bool, not text)."""
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise InputError(f"{label} 应该是一个数字，收到的是 {_shown(value)}。")
+        raise InputError(f"{label} 应该是一个数字，收到的是 {shown(value)}。")
     if value != value:  # NaN
         raise InputError(f"{label} 不是有效数字（NaN）。")
     return float(value)
@@ -56,7 +56,7 @@ def one_of(label: str, value, allowed) -> object:
     """One of a fixed set of choices."""
     if value not in allowed:
         choices = "、".join(str(a) for a in allowed)
-        raise InputError(f"{label} 只能是 {choices} 之一，收到的是 {_shown(value)}。")
+        raise InputError(f"{label} 只能是 {choices} 之一，收到的是 {shown(value)}。")
     return value
 
 
@@ -64,12 +64,21 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _shown(value) -> str:
+def shown(value) -> str:
+    """``value`` as a learner reads it (文字“明年”, 数字 7, 列表 …), never a Python type name."""
     if isinstance(value, str):
-        return f"文本 '{value}'" + ("（去掉引号即为数字）" if _looks_numeric(value) else "")
+        return f"文字“{value}”" + ("（去掉引号即为数字）" if _looks_numeric(value) else "")
     if value is None:
         return "空值 None（是不是忘了填写？）"
-    return f"{type(value).__name__} 类型的 {value!r}"
+    if isinstance(value, bool):
+        return f"{value}（是 / 否）"
+    if isinstance(value, Real):
+        return f"数字 {value:g}"
+    if isinstance(value, dict):
+        return "一个对照表 { … }"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "一个列表 [ … ]"
+    return "一个不是数字、文字、列表或对照表的东西"
 
 
 def _looks_numeric(text: str) -> bool:

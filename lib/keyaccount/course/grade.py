@@ -23,6 +23,8 @@ from keyaccount.course.keys import load_answer_key
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
 from keyaccount.course.nbgrader_run import run_nbgrader
+from keyaccount.form import load_form
+from keyaccount.lessons import notebook_title
 from keyaccount.grader import feedback, preflight, record, sanitise, score
 from keyaccount.grader.sandbox import Limits, Sandbox
 
@@ -85,7 +87,7 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     absent = [s for s in students if not (course.submitted / s / assignment).is_dir()]
     if absent:
         raise FileNotFoundError(f"没有找到这些学员的 {assignment} 提交：{'、'.join(absent)}（请先 collect）。")
-    key = load_answer_key(course.source, assignment)
+    key, form = load_answer_key(course.source, assignment), load_form(assignment, course.release / assignment).answers
     notebooks = [_Notebook(name, nbformat.read(course.release / assignment / name, as_version=4),
                            score.test_cells(nbformat.read(course.source / assignment / name, as_version=4)))
                  for name in course.notebook_names(assignment)]
@@ -95,7 +97,7 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     with (nullcontext(box) if box else sandbox(course, timeout)) as box, Gradebook(course.db_url) as gb, \
             ThreadPoolExecutor(max(1, workers or os.cpu_count() or 1)) as pool:
         run.isolation_note = box.isolation_note
-        jobs = {pool.submit(_grade_learner, box, course, assignment, notebooks, key, s): s for s in students}
+        jobs = {pool.submit(_grade_learner, box, course, assignment, notebooks, key, form, s): s for s in students}
         for job in as_completed(jobs):
             student = jobs[job]
             _keep(course, gb, assignment, student, job.result(), collected.get(student, []), run)
@@ -115,12 +117,12 @@ def _hidden(course: Course) -> list[Path]:
 
 
 def _grade_learner(box: Sandbox, course: Course, assignment: str, notebooks: list[_Notebook], key: dict,
-                   student: str) -> list[_Graded]:
+                   form: dict, student: str) -> list[_Graded]:
     """Each notebook of one learner; whatever goes wrong with one of them, it scores 0 and says so."""
     folder, graded = course.submitted / student / assignment, []
     for notebook in notebooks:
         try:
-            graded.append(_grade_notebook(box, course.release / assignment, folder, notebook, key))
+            graded.append(_grade_notebook(box, course.release / assignment, folder, notebook, key, form))
         except Exception as error:  # the batch goes on; the trainer sees which learner and why
             graded.append(_Graded(notebook.name, None, None, {}, [
                 f"{notebook.name} 批改时出错（{type(error).__name__}），这份笔记本暂记 0 分：请告诉培训师。"],
@@ -128,7 +130,8 @@ def _grade_learner(box: Sandbox, course: Course, assignment: str, notebooks: lis
     return graded
 
 
-def _grade_notebook(box: Sandbox, release: Path, folder: Path, notebook: _Notebook, key: dict) -> _Graded:
+def _grade_notebook(box: Sandbox, release: Path, folder: Path, notebook: _Notebook, key: dict,
+                    form: dict) -> _Graded:
     path = folder / notebook.name
     most = sum(t.points for t in notebook.tests)
     if not path.is_file():
@@ -143,7 +146,7 @@ def _grade_notebook(box: Sandbox, release: Path, folder: Path, notebook: _Notebo
         execution = box.run(nb, files, [t.answer for t in notebook.tests])
     autograded, cut = sanitise.autograded(nb, execution.notebook)
     scored = score.score(notebook.tests, execution.answers, key, sanitise.form_failures(autograded),
-                         execution.problems)
+                         execution.problems, form)
     earned = round(sum(s.points for s in scored.values()), 2)
     return _Graded(notebook.name, autograded, nb, scored, notes + list(execution.problems) + cut, (earned, most))
 
@@ -177,14 +180,14 @@ def _keep(course: Course, gb: Gradebook, assignment: str, student: str, graded: 
         found += item.notes
         if item.nb is None:
             run.failed.setdefault(student, item.notes[-1])
-        _write(outputs, assignment, item, collected + item.notes)
+        _write(outputs, course.release / assignment, item, collected + item.notes)
     run.notices[student] = found
     run.graded.append(student)
 
 
-def _write(outputs: dict[str, Path], assignment: str, item: _Graded, notes: list[str]) -> None:
+def _write(outputs: dict[str, Path], release: Path, item: _Graded, notes: list[str]) -> None:
     stem = item.name.removesuffix(".ipynb")
-    page = feedback.page(assignment, item.nb, item.scored, notes, item.total)
+    page = feedback.page(notebook_title(release / item.name), item.nb, item.scored, notes, item.total)
     (outputs["feedback"] / f"{stem}.html").write_text(page, encoding="utf-8")
     if item.nb is not None:
         kept = nbformat.from_dict(item.nb)

@@ -8,6 +8,7 @@ holds the keys.
 import importlib.util
 from pathlib import Path
 
+from keyaccount.compare import Amount, is_number
 from keyaccount.course.layout import Course
 from keyaccount.validation import InputError
 
@@ -36,12 +37,22 @@ def load_key_module(source_dir: Path, assignment: str):
 
 
 def load_answer_key(source_dir: Path, assignment: str) -> dict:
-    """The expected answers of ``assignment``: answer variable name → value."""
+    """The expected answers of ``assignment``: answer variable name → value.
+
+    The numbers of the answers the key's ``AMOUNTS`` names (computed amounts, not judgements) become
+    ``compare.Amount``: only they are told which way a wrong answer is off."""
     module = load_key_module(source_dir, assignment)
     try:
-        return module.answer_key()
+        key = module.answer_key()
     except Exception as error:
         raise InputError(f"答案表 {module.__file__} 无法计算答案：{type(error).__name__}: {error}") from None
+    return {name: _amounts(value) if name in getattr(module, "AMOUNTS", ()) else value for name, value in key.items()}
+
+
+def _amounts(value):
+    if isinstance(value, dict):
+        return {k: _amounts(v) for k, v in value.items()}
+    return Amount(value) if is_number(value) else value
 
 
 def course_source(start: Path | None = None) -> Path | None:

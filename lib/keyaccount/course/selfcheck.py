@@ -84,7 +84,7 @@ def grade_lines(run: CheckRun, key: dict, source_notebooks: list[Path]) -> list[
     lines, earned, total = ["", "评分（用课程的答案表，在笔记本之外比较）："], 0.0, 0.0
     for q in run.form.questions:
         for name in q.answers:
-            share, said = _share(run.answers.get(name), key[name])
+            share, said = _share(run.answers.get(name), key[name], run.form.answers[name])
             earned += round(points[name] * share, 2)
             total += points[name]
             lines.append(f"{short_title(q.title)} · {name}：{points[name] * share:g} / {points[name]:g}")
@@ -93,11 +93,11 @@ def grade_lines(run: CheckRun, key: dict, source_notebooks: list[Path]) -> list[
     return lines
 
 
-def _share(shown: str | None, expected) -> tuple[float, list[str]]:
+def _share(shown: str | None, expected, spec: dict) -> tuple[float, list[str]]:
     if shown is None:
         return 0.0, ["找不到这个答案：答题单元格可能被删除、改名或没有运行。"]
     try:
         value = ast.literal_eval(shown)
     except (ValueError, SyntaxError):
         return 0.0, ["答案不是普通的数字、文字、列表或字典，无法评分。"]
-    return compare(value, expected)
+    return compare(value, expected, spec)

@@ -41,11 +41,12 @@ def _exporter() -> HTMLExporter:
     return _local.exporter
 
 
-def page(assignment: str, nb: nbformat.NotebookNode | None, scored: dict, notes: list[str],
+def page(title: str, nb: nbformat.NotebookNode | None, scored: dict, notes: list[str],
          total: tuple[float, float]) -> str:
-    """The HTML page. ``scored``: test cell → ``score.Scored``; ``total``: (points, maximum)."""
+    """The HTML page. ``title``: the exercise's Chinese title; ``scored``: test cell → ``score.Scored``;
+    ``total``: (points, maximum)."""
     summary = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
-    head = (f"<div class='summary'><h1>{html.escape(assignment)}：{TITLE}</h1>"
+    head = (f"<div class='summary'><h1>{TITLE} · {html.escape(title)}</h1>"
             f"<p>自动批改得分：<b>{total[0]:g} / {total[1]:g}</b>（书面题由培训师另行批改）</p>"
             + (f"<ul>{summary}</ul>" if summary else "")
             + ("" if nb is not None else "<p>你的作业没能自动批改，这份笔记本记 0 分。改好后请重新提交。</p>")
@@ -53,9 +54,9 @@ def page(assignment: str, nb: nbformat.NotebookNode | None, scored: dict, notes:
     body = _exporter().from_notebook_node(_with_scores(nb, scored))[0] if nb is not None else ""
     page_ = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
              f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
-             f"<title>{html.escape(assignment)}</title><style>{STYLE}</style></head>"
+             f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
              f"<body>{head}{body}</body></html>")
-    return webfont.embed(page_, common=_shared_text(nb))  # Chinese without a CJK system font
+    return webfont.embed(page_, common=title + _shared_text(nb))  # Chinese without a CJK system font
 
 
 def _shared_text(nb: nbformat.NotebookNode | None) -> str:

@@ -55,17 +55,20 @@ def _is_score_call(node) -> bool:
 
 
 def score(cells: list[TestCell], answers: dict, key: dict, failed: dict[str, str],
-          problems: list[str]) -> dict[str, Scored]:
+          problems: list[str], form: dict | None = None) -> dict[str, Scored]:
     """Points per test cell.
 
     ``failed``: test cells whose visible form check failed in the learner's run, with its message —
     they score 0, as in stock nbgrader. ``problems``: the sandbox's reasons from this run, quoted for
-    an answer that did not come out.
+    an answer that did not come out. ``form``: answer name → its public form (``form.Form.answers``).
     """
-    return {cell.grade_id: _one(cell, answers, key, failed.get(cell.grade_id), problems) for cell in cells}
+    form = form or {}
+    return {cell.grade_id: _one(cell, answers, key, failed.get(cell.grade_id), problems, form.get(cell.answer))
+            for cell in cells}
 
 
-def _one(cell: TestCell, answers: dict, key: dict, failure: str | None, problems: list[str]) -> Scored:
+def _one(cell: TestCell, answers: dict, key: dict, failure: str | None, problems: list[str],
+         spec: dict | None) -> Scored:
     name = cell.answer
     total = f"{cell.points:g}"
     if name not in answers:
@@ -73,7 +76,7 @@ def _one(cell: TestCell, answers: dict, key: dict, failure: str | None, problems
         return Scored(0.0, said or [f"✗ {name}：找不到这个答案（答题单元格可能被删除、改名或没有运行），得 0 / {total} 分。"])
     if failure is not None:
         return Scored(0.0, [f"✗ {name}：格式检查没有通过（{failure}），得 0 / {total} 分。"])
-    share, lines = compare(answers[name], key[name])
+    share, lines = compare(answers[name], key[name], spec)
     earned = round(cell.points * share, 2)
     mark = "✓" if share == 1 else ("◐" if share > 0 else "✗")
     return Scored(earned, [f"{mark} {name}：得分 {earned:g} / {total}", *(f"  {line}" for line in lines)])

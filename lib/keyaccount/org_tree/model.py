@@ -30,7 +30,7 @@ class Person:
         v.one_of(f"{where}层级", level, LEVELS)
         v.one_of(f"{where}审批链", chain, CHAINS)
         v.one_of(f"{where}采购角色", role, (NO_ROLE, *PURCHASE_ROLES))
-        return cls(name.strip(), title, level, chain, cr_level(cr), role, reports_to or "")
+        return cls(name.strip(), title, level, chain, cr_level(cr, f"{where}关系程度"), role, reports_to or "")
 
     def in_chain(self, chain: str) -> bool:
         return self.chain == chain or self.chain == "技术+商务"
@@ -96,6 +96,20 @@ class OrgTree:
             left = [p.name for p in self.people if p.name not in seen]
             raise v.InputError(f"汇报关系成了环：{'、'.join(left)}。")
         return tuple(out)
+
+    def with_answers(self, levels, chains, crs) -> "OrgTree":
+        """The same people and reporting lines with a learner's 层级, 审批链 and 关系程度 (name → value);
+        a Chinese message names the answer and the person that is missing or wrong."""
+        answers = {"层级": levels, "审批链": chains, "关系程度": crs}
+        for label, given in answers.items():
+            if not isinstance(given, dict):
+                raise v.InputError(f"{label}还没有填好：应该是每个人一项的对照表，收到的是 {v.shown(given)}。")
+            missing = [p.name for p in self.people if p.name not in given]
+            if missing:
+                raise v.InputError(f"{label}里缺少 {'、'.join(missing)}（请不要改动模板里的名字）。")
+        people = tuple(Person.of(p.name, p.title, levels[p.name], chains[p.name], crs[p.name], p.role, p.reports_to)
+                       for p in self.people)
+        return OrgTree(people, self.influences)
 
     def replace(self, name: str, **changes) -> "OrgTree":
         """A copy with one person's level/chain/role/cr changed."""

@@ -120,7 +120,7 @@ def _period(text: str, original: str) -> tuple[date, date]:
             return date(year, end_month - 2, 1), date(year, end_month, calendar.monthrange(year, end_month)[1])
     except ValueError:
         raise v.InputError(f"预签时间 '{original}' 不是有效日期（月份或日期超出范围）。") from None
-    raise v.InputError(f"预签时间 '{original}' 看不懂。请写成 2013.5.30、13.6（月）、12.Q4（季度）"
+    raise v.InputError(f"预签时间“{original}”看不懂。请写成 2013.5.30、13.6（月）、12.Q4（季度）"
                        f"或范围 13.4~13.6。")
 
 

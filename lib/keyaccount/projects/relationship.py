@@ -25,14 +25,14 @@ CR_LEVELS = (
 CR_CODES = tuple(c.code for c in CR_LEVELS)
 
 
-def cr_level(value) -> CRLevel:
-    """The CR level given as 1–5 or "CR1"–"CR5" (any case, spaces ignored)."""
+def cr_level(value, label: str = "客户关系程度") -> CRLevel:
+    """The CR level given as 1–5 or "CR1"–"CR5" (any case, spaces ignored); ``label`` names it in a message."""
     if isinstance(value, str):
         text = value.strip().upper().replace(" ", "")
-        v.one_of("客户关系程度", text, CR_CODES)
+        v.one_of(label, text, CR_CODES)
         return CR_LEVELS[CR_CODES.index(text)]
-    level = v.number("客户关系程度", value)
-    v.one_of("客户关系程度", level, tuple(range(1, 6)))
+    level = v.number(label, value)
+    v.one_of(label, level, tuple(range(1, 6)))
     return CR_LEVELS[int(level) - 1]
 
 

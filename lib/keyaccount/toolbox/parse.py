@@ -43,7 +43,7 @@ def amount(value, unit: str = "万元") -> elements.Amount:
     text = text.lstrip("¥￥").replace("RMB", "").replace("人民币", "")
     parts = _AMOUNT_RANGE.split(text)
     if len(parts) > 2:
-        raise v.InputError(f"预签金额 '{value}' 看不懂：范围只能有下限和上限。")
+        raise v.InputError(f"预签金额“{value}”看不懂：范围只能有下限和上限。")
     shared = _suffix(parts[-1])[1]  # "80~150万": the unit written after the range applies to both
     figures = []
     for part in parts:
@@ -51,7 +51,7 @@ def amount(value, unit: str = "万元") -> elements.Amount:
         try:
             figure = float(number)
         except ValueError:
-            raise v.InputError(f"预签金额 '{value}' 看不懂。请写成 120、120万、1,200,000元 或 80~150万。") from None
+            raise v.InputError(f"预签金额“{value}”看不懂。请写成 120、120万、1,200,000元 或 80~150万。") from None
         if figure < 0:
             raise v.InputError(f"预签金额 '{value}' 不能为负数。")
         figures.append(figure * (factor or shared or UNITS[unit]))
@@ -135,7 +135,7 @@ def sign_date(value, today: date) -> elements.SignDate:
     try:
         return elements.sign_date(text.replace("/", "-"))
     except v.InputError:
-        raise v.InputError(f"预签时间 '{value}' 看不懂。请写成 2024/5/30、2024-05-30、2024年5月30日、"
+        raise v.InputError(f"预签时间“{value}”看不懂。请写成 2024/5/30、2024-05-30、2024年5月30日、"
                            f"5月底、5月中 或 2024.Q3。") from None
 
 
@@ -196,7 +196,7 @@ def stage(value, aliases: dict | None = None) -> str:
     for name, code in STAGE_NAMES.items():
         if compact == name.replace(" ", ""):
             return code
-    raise v.InputError(f"状态 '{text}' 看不懂：请写 P0–P7（例如 P3）或阶段名称（例如 设计交流）。")
+    raise v.InputError(f"状态“{text}”看不懂：请写 P0–P7（例如 P3）或阶段名称（例如 设计交流）。")
 
 
 # ---------------------------------------------------------------- shares, contacts, yes/no
@@ -209,7 +209,7 @@ def share(value) -> float:
         try:
             figure = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
         except ValueError:
-            raise v.InputError(f"客户份额 '{value}' 看不懂：请写成 30% 或 0.3。") from None
+            raise v.InputError(f"客户份额“{value}”看不懂：请写成 30% 或 0.3。") from None
     else:
         figure = v.number("客户份额", value)
     if 1 < figure <= 100:
