@@ -219,3 +219,18 @@ def test_feedback_page_is_headed_by_the_exercise_s_chinese_title(cohort, student
     assert f"<title>{title}</title>" in page and f"<h1>批改说明 · {title}</h1>" in page
     heading = page[page.index("<h1>"):page.index("</h1>")]
     assert A not in page[:page.index("<body>")] and not IDENTIFIER.search(heading)
+
+
+def test_a_trainers_own_copy_of_an_exercise_is_graded(tmp_path):
+    """A trainer copies an exercise's folder under a new name (its form.json still names the original)."""
+    temp = TempCourse(tmp_path, ROOT, A)
+    course = Course.at(temp.root)
+    shutil.copytree(course.source / A, course.source / "my_funnel")
+    right = benign_cohort(temp.source, temp.release)["right"][NB]
+    (course.submitted / "learner" / "my_funnel").mkdir(parents=True)
+    nbformat.write(right, course.submitted / "learner" / "my_funnel" / NB)
+    run = grade.grade(course, "my_funnel", workers=1, timeout=TIMEOUT, progress=False)
+    assert run.graded == ["learner"] and not run.failed
+    with Gradebook(course.db_url) as gb:
+        sub = gb.find_submission("my_funnel", "learner")
+        assert sub.code_score == sub.max_code_score > 0

@@ -23,7 +23,7 @@ from keyaccount.course.keys import load_answer_key
 from keyaccount.course.layout import Course
 from keyaccount.course.nbgrader_defaults import CELL_TIMEOUT
 from keyaccount.course.nbgrader_run import run_nbgrader
-from keyaccount.form import load_form
+from keyaccount.form import NoForm, load_form
 from keyaccount.lessons import notebook_title
 from keyaccount.grader import feedback, preflight, record, sanitise, score
 from keyaccount.grader.sandbox import Limits, Sandbox
@@ -87,7 +87,7 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     absent = [s for s in students if not (course.submitted / s / assignment).is_dir()]
     if absent:
         raise FileNotFoundError(f"没有找到这些学员的 {assignment} 提交：{'、'.join(absent)}（请先 collect）。")
-    key, form = load_answer_key(course.source, assignment), load_form(assignment, course.release / assignment).answers
+    key, form = load_answer_key(course.source, assignment), _form_answers(course, assignment)
     notebooks = [_Notebook(name, nbformat.read(course.release / assignment / name, as_version=4),
                            score.test_cells(nbformat.read(course.source / assignment / name, as_version=4)))
                  for name in course.notebook_names(assignment)]
@@ -105,6 +105,15 @@ def grade(course: Course, assignment: str, workers: int | None = None, timeout: 
     bar.close()
     notices.record(course, assignment, "grade", {s: run.notices.get(s, []) for s in students})
     return run
+
+
+def _form_answers(course: Course, assignment: str) -> dict:
+    """The answers' public forms (the author's hints in feedback); none for an assignment without a form
+    of its own (one a trainer made by copying another exercise's folder)."""
+    try:
+        return load_form(assignment, course.release / assignment).answers
+    except NoForm:
+        return {}
 
 
 def _hidden(course: Course) -> list[Path]:
