@@ -34,7 +34,7 @@ def test_the_check_sees_a_box_wider_than_its_column_and_a_cut_label(chromium):
     """A made-up widget drawn with the kit's web font, its controls too, as in JupyterLab (no CJK system font)."""
     page = chromium.new_page(viewport=lab_browser.VIEWPORT)
     page.set_content(webfont.embed(
-        "<html><head><style>input, select { font: inherit; }</style></head><body><div id='w' style='width:300px'><input style='width:400px'>"
+        "<html><head></head><body><div id='w' style='width:300px'><input style='width:400px'>"
         "<div style='width:80px;overflow:hidden;white-space:nowrap'>一个很长很长很长的标签文字</div>"
         "<select style='width:60px'><option>技术/财务把关者</option></select></div></body></html>"))
     page.evaluate("document.fonts.ready")

@@ -44,6 +44,9 @@ PAGE_STACKS = {  # reveal.js slides and nbgrader's (classic) feedback page
     "--r-heading-font": '"Source Sans Pro", Helvetica, sans-serif',
 }
 LAB_FILES = {"kit": "keyaccount-cjk.woff2", "full": "keyaccount-cjk-full.otf"}
+# Form controls do not inherit the page's font (browsers give them their own, e.g. Arial): the text of
+# ipywidgets' Text, Dropdown and SelectMultiple boxes needs the kit font named for them too.
+FORM_CONTROLS = "input, select, textarea, button"
 
 
 def _text_files(folder: Path):
@@ -160,7 +163,8 @@ def standalone_css(text: str, common: str = "") -> str:
     if not faces:
         return ""
     classic = (f'body {{ font-family: "{FAMILY}", "Helvetica Neue", Helvetica, Arial, sans-serif; }}\n'
-               f'pre, code, kbd, samp {{ font-family: var(--jp-code-font-family, "{FAMILY}", monospace); }}\n')
+               f'pre, code, kbd, samp {{ font-family: var(--jp-code-font-family, "{FAMILY}", monospace); }}\n'
+               f"{FORM_CONTROLS} {{ font-family: inherit; }}\n")
     return faces + _stacks({**LAB_STACKS, **PAGE_STACKS}, ":root, body") + classic
 
 
@@ -175,7 +179,8 @@ def lab_css() -> str:
     full = _font_characters(source_font()) - {chr(c) for c in range(FIRST_WIDE)}
     return (_face(f'url("{LAB_FILES["full"]}") format("opentype")', full)  # checked last …
             + _face(f'url("{LAB_FILES["kit"]}") format("woff2")', _font_characters(kit_font()))  # … first
-            + _stacks(LAB_STACKS, ":root:root"))  # above the theme's :root, so vars built on these follow
+            + _stacks(LAB_STACKS, ":root:root")  # above the theme's :root, so vars built on these follow
+            + f"{FORM_CONTROLS} {{ font-family: var(--jp-ui-font-family); }}\n")
 
 
 def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = False) -> tuple[list[str], dict[str, str]]:
