@@ -13,6 +13,7 @@ import pytest
 
 from browser import chromium, font_status, fonts_used
 from conftest import ROOT
+from quiet import noise
 from keyaccount import webfont
 from test_lab_setup import free_port
 
@@ -21,7 +22,6 @@ WIDGETS = "widgets.ipynb"  # a text box, a drop-down and a multi-select with Chi
 WIDGETS_CELL = """import ipywidgets as w
 display(w.Text(value="华东区域客户"), w.Dropdown(options=["技术把关者", "财务把关者"]),
         w.SelectMultiple(options=["优势", "劣势"]))"""
-NOISE = ("Kernel is running over TCP without encryption", "is not trusted", "WebSocket ping timeout")
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_an_open_lesson_shows_chinese_with_the_served_font_stays_unmodified_and_
         dirty = page.locator(".jp-mod-dirty").count()
         assert dirty == 0, "the lesson is marked modified right after opening"
     log = lab["log"].read_text("utf-8")  # the server and the lesson's kernel
-    assert not [line for line in log.splitlines() if any(n in line for n in NOISE)], log
+    assert not noise(log), log
 
 
 @pytest.mark.slow

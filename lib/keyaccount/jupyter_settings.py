@@ -70,8 +70,9 @@ def prepared(content: bytes) -> bytes:
     return nbformat.writes(nb).encode("utf-8") + b"\n"
 
 
-def prepare_notebooks(folders) -> list[Path]:
-    """Give output-free notebooks under ``folders`` this kernel's language_info (``prepared``), and sign them."""
+def prepare_notebooks(folders, write: bool = True) -> list[Path]:
+    """Give output-free notebooks under ``folders`` this kernel's language_info (``prepared``; not when
+    ``write`` is false: the course source, whose files stay as committed), and sign them."""
     changed = []
     with NotebookNotary() as notary:
         for folder in folders:
@@ -79,7 +80,8 @@ def prepare_notebooks(folders) -> list[Path]:
                 if ".ipynb_checkpoints" in path.parts:
                     continue
                 content = path.read_bytes()
-                if (ready := prepared(content)) != content:
+                ready = prepared(content) if write else content
+                if ready != content:
                     path.write_bytes(ready)
                     changed.append(path)
                 try:

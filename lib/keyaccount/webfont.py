@@ -26,6 +26,7 @@ from fontTools.ttLib import TTFont
 
 from keyaccount.fonts import font_file as source_font
 from keyaccount.content import content_root
+from keyaccount.course import nbgrader_defaults
 from keyaccount.jupyter_settings import page_config, prepare_notebooks, server_settings
 
 FAMILY = "KeyAccount Noto Sans SC"
@@ -188,7 +189,8 @@ def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = 
 
     It gets ``custom/`` (custom.css and the fonts: Chinese on every page without a CJK system font),
     ``jupyter_server_config.json`` and ``labconfig/page_config.json`` (the kit's quiet settings; for a
-    ``learner``, without nbgrader's trainer panels: jupyter_settings); the output-free notebooks under
+    ``learner``, without nbgrader's trainer panels: jupyter_settings), ``nbgrader_config.py`` (the kit's
+    nbgrader defaults, so Validate finds a config and its kernels are encrypted); the output-free notebooks under
     the ``lessons`` folders are prepared to open unmodified and trusted (jupyter_settings.prepare_notebooks).
     Returns the extra ``jupyter lab`` arguments and environment variables of the launch. Unchanged files
     are not rewritten.
@@ -203,7 +205,8 @@ def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = 
         _write_once(full, source_font().read_bytes())
     for path, text in ((custom / "custom.css", lab_css()),
                        (config_dir / "jupyter_server_config.json", json.dumps(server_settings(learner), indent=1)),
-                       (config_dir / "labconfig" / "page_config.json", json.dumps(page_config(learner), indent=1))):
+                       (config_dir / "labconfig" / "page_config.json", json.dumps(page_config(learner), indent=1)),
+                       (config_dir / "nbgrader_config.py", nbgrader_defaults.CONFIG_FILE)):
         if not path.is_file() or path.read_text("utf-8") != text:
             _write_once(path, text.encode("utf-8"))
     prepare_notebooks(lessons)
