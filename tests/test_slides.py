@@ -110,6 +110,16 @@ def test_trainer_notes_become_speaker_notes_not_slide_text(tmp_path):
     assert "学员看到的内容" in html
 
 
+@pytest.mark.notebook
+def test_a_lessons_deck_has_its_trainers_guide_section_as_speaker_notes(tmp_path):
+    """Lesson 31's discussion questions live in notebooks/trainer/30_strategy.md ("### 第 31 课")."""
+    html = export_slides(ROOT / "notebooks" / "31_strategy_smart_team.ipynb", tmp_path).read_text("utf-8")
+    notes = re.findall(r'<aside class="notes">(.*?)</aside>', html, re.S)
+    assert len(notes) == 1 and "SMART" in notes[0] and "监控人" in notes[0], notes
+    shown = re.sub(r'<aside class="notes">.*?</aside>', "", html, flags=re.S)
+    assert "尽量搞好客户关系" not in shown  # a discussion question is for the trainer, not on a slide
+
+
 def test_a_long_section_continues_on_a_new_slide_with_its_heading():
     md = nbformat.v4.new_markdown_cell
     paragraphs = [md("这一段讲的是大客户销售漏斗。" * 12) for _ in range(12)]
