@@ -140,6 +140,19 @@ def test_a_table_taller_than_a_slide_continues_with_its_header():
     assert sum(c.metadata["slideshow"]["slide_type"] == "slide" for c in nb.cells) >= 2
 
 
+def test_a_heading_stays_with_the_first_part_of_its_content():
+    md = nbformat.v4.new_markdown_cell
+    items = "\n".join(f"- [练习：漏斗管理与业绩预测，第 {i} 个练习](exercise.ipynb)（学完第 01 课后做）" for i in range(24))
+    nb = mark_slides(_lesson(md(f"## 练习（按学习顺序）\n\n{items}")))  # taller than a slide
+    slides, current = [], None
+    for cell in nb.cells:
+        if cell.metadata["slideshow"]["slide_type"] == "slide":
+            current = []
+            slides.append(current)
+        current.append(cell.source)
+    assert slides[0][0] == "## 练习（按学习顺序）" and len(slides[0]) > 1, slides  # not a slide of only its heading
+
+
 def test_a_long_table_printed_as_markdown_is_split_too():
     rows = "\n".join(f"| 第{i}课 | 漏斗管理 |" for i in range(40))
     code = nbformat.v4.new_code_cell("show_index()", outputs=[nbformat.v4.new_output(

@@ -197,7 +197,7 @@ def split_long_outputs(cells: list) -> list:
 def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A slide per top-level or section heading, continued when full; widgets become a note."""
     nb.metadata.pop("widgets", None)  # widget state left by the run would load a widget manager from the web
-    cells, heading, used = [], None, 0
+    cells, heading, used, alone = [], None, 0, False
     for cell in split_long_outputs(split_long_markdown(nb.cells)):
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
@@ -210,8 +210,9 @@ def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code" and not cell.get("outputs"):
             height = 0
         if title:
-            heading, used, slide_type = title, height, "slide"
-        elif used + height > BUDGET and used > 0 and height > 0 and heading:
+            heading, used, slide_type, alone = title, height, "slide", True
+        elif used + height > BUDGET and used > 0 and height > 0 and heading and not alone:  # a heading stays
+            # with the first part of its content (too tall, it is scaled to fit: the template's fitSlide)
             cells.append(nbformat.v4.new_markdown_cell(f"{heading.rstrip()}{CONTINUED}",
                                                        metadata={"slideshow": {"slide_type": "slide"}}))
             used, slide_type = _text_height(heading) + height, "-"
@@ -219,6 +220,7 @@ def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             used, slide_type = used + height, "-"
         cell.metadata["slideshow"] = {"slide_type": slide_type}
         cells.append(cell)
+        alone = alone if height == 0 else bool(title)  # the slide holds only its heading so far
     nb.cells = cells
     return nb
 
