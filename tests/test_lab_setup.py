@@ -11,10 +11,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbformat.sign import NotebookNotary
 
 from conftest import ROOT
+from quiet import noise
 
+VALIDATED = "exercises/funnel_forecast/funnel_forecast.ipynb"
 LAB_SETTINGS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
 
 
@@ -40,7 +44,8 @@ def get(url, timeout=5):
 @pytest.mark.slow
 def test_lab_server_serves_chinese_translations_and_the_index(tmp_path):
     port, token = free_port(), "test-token"
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    data = tmp_path / "data"  # where JupyterLab keeps the signatures of trusted notebooks
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_DATA_DIR": str(data)}
     flags = f"--ServerApp.port={port} --IdentityProvider.token={token}"
     server = subprocess.Popen(["make", "-s", "lab", f"LAB_FLAGS={flags}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -61,6 +66,10 @@ def test_lab_server_serves_chinese_translations_and_the_index(tmp_path):
             assert get(f"{base}/api/contents/{path}?token={token}&content=0")["path"] == path
         with urllib.request.urlopen(f"{base}/?token={token}", timeout=5) as response:
             assert "/lab/tree/notebooks/00_index.ipynb" in response.url  # opens on the index
+        with NotebookNotary(data_dir=str(data)) as notary:  # JupyterLab does not log "… is not trusted"
+            for path in ("notebooks/01_funnel_forecast.ipynb", "exercises/funnel_forecast/funnel_forecast.ipynb"):
+                text = (ROOT / path).read_text("utf-8")
+                assert notary.check_signature(nbformat.reads(text, as_version=4)), f"{path} is not trusted"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -135,6 +144,13 @@ def test_a_learners_lab_has_validate_but_none_of_nbgraders_trainer_panels(tmp_pa
         assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                 "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:assignment-list"} <= set(config["disabledExtensions"])
         assert "@jupyter/nbgrader:validate-assignment" not in config["disabledExtensions"]
+        request = urllib.request.Request(f"{base}/assignments/validate", method="POST",
+                                         data=json.dumps({"path": VALIDATED}).encode(),
+                                         headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=300) as response:  # the Validate button
+            assert json.loads(response.read())["success"]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+    log = (tmp_path / "lab.log").read_text("utf-8")
+    assert not noise(log), log  # nbgrader found the kit's config: its kernel is encrypted

@@ -110,6 +110,16 @@ def test_trainer_notes_become_speaker_notes_not_slide_text(tmp_path):
     assert "学员看到的内容" in html
 
 
+@pytest.mark.notebook
+def test_a_lessons_deck_has_its_trainers_guide_section_as_speaker_notes(tmp_path):
+    """Lesson 31's discussion questions live in notebooks/trainer/30_strategy.md ("### 第 31 课")."""
+    html = export_slides(ROOT / "notebooks" / "31_strategy_smart_team.ipynb", tmp_path).read_text("utf-8")
+    notes = re.findall(r'<aside class="notes">(.*?)</aside>', html, re.S)
+    assert len(notes) == 1 and "SMART" in notes[0] and "监控人" in notes[0], notes
+    shown = re.sub(r'<aside class="notes">.*?</aside>', "", html, flags=re.S)
+    assert "尽量搞好客户关系" not in shown  # a discussion question is for the trainer, not on a slide
+
+
 def test_a_long_section_continues_on_a_new_slide_with_its_heading():
     md = nbformat.v4.new_markdown_cell
     paragraphs = [md("这一段讲的是大客户销售漏斗。" * 12) for _ in range(12)]
@@ -128,6 +138,19 @@ def test_a_table_taller_than_a_slide_continues_with_its_header():
     assert len(tables) >= 2 and all(t.startswith("| 课程 | 内容 |\n|---|---|\n") for t in tables)
     assert sum(t.count("漏斗管理") for t in tables) == 40
     assert sum(c.metadata["slideshow"]["slide_type"] == "slide" for c in nb.cells) >= 2
+
+
+def test_a_heading_stays_with_the_first_part_of_its_content():
+    md = nbformat.v4.new_markdown_cell
+    items = "\n".join(f"- [练习：漏斗管理与业绩预测，第 {i} 个练习](exercise.ipynb)（学完第 01 课后做）" for i in range(24))
+    nb = mark_slides(_lesson(md(f"## 练习（按学习顺序）\n\n{items}")))  # taller than a slide
+    slides, current = [], None
+    for cell in nb.cells:
+        if cell.metadata["slideshow"]["slide_type"] == "slide":
+            current = []
+            slides.append(current)
+        current.append(cell.source)
+    assert slides[0][0] == "## 练习（按学习顺序）" and len(slides[0]) > 1, slides  # not a slide of only its heading
 
 
 def test_a_long_table_printed_as_markdown_is_split_too():

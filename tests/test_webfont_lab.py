@@ -8,15 +8,20 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from browser import chromium, font_status, fonts_used
 from conftest import ROOT
+from quiet import noise
 from keyaccount import webfont
 from test_lab_setup import free_port
 
 LESSON = "notebooks/01_funnel_forecast.ipynb"
-NOISE = ("Kernel is running over TCP without encryption", "is not trusted", "WebSocket ping timeout")
+WIDGETS = "widgets.ipynb"  # a text box, a drop-down and a multi-select with Chinese, as the case widgets have
+WIDGETS_CELL = """import ipywidgets as w
+display(w.Text(value="华东区域客户"), w.Dropdown(options=["技术把关者", "财务把关者"]),
+        w.SelectMultiple(options=["优势", "劣势"]))"""
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +31,16 @@ def lab(tmp_path_factory):
     root = tmp / "workspace"
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     shutil.copytree(ROOT / "cases", root / "cases")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(WIDGETS_CELL)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, root / WIDGETS)
     args, env = webfont.lab_options(tmp / "config", lessons=[root / "notebooks"])
     port, token = free_port(), "test-token"
     log = tmp / "server.log"
     env = {**os.environ, **env, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
     command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-               "--ServerApp.allow_root=True", *args]
+               "--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True", *args]
     with log.open("w") as out:
         server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -74,4 +82,20 @@ def test_an_open_lesson_shows_chinese_with_the_served_font_stays_unmodified_and_
         dirty = page.locator(".jp-mod-dirty").count()
         assert dirty == 0, "the lesson is marked modified right after opening"
     log = lab["log"].read_text("utf-8")  # the server and the lesson's kernel
-    assert not [line for line in log.splitlines() if any(n in line for n in NOISE)], log
+    assert not noise(log), log
+
+
+@pytest.mark.slow
+def test_chinese_in_widget_text_boxes_and_drop_downs_is_drawn_with_the_served_font(lab, tmp_path):
+    with chromium(tmp_path, 1400, 900) as page:
+        page.goto(f"{lab['base']}/lab/tree/{WIDGETS}?token={lab['token']}&reset")  # only this notebook open
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        page.wait_for_function(f"() => window.jupyterapp.shell.currentWidget?.context?.path === '{WIDGETS}'")
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_selector(".jupyter-widgets select[multiple] option", timeout=120_000)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        page.screenshot(path=str(lab["tmp"] / "widgets.png"))
+        for selector in (".jupyter-widgets input[type=text]", ".jupyter-widgets select:not([multiple])",
+                         ".jupyter-widgets select[multiple] option"):
+            used = fonts_used(page, selector)
+            assert used == [("Noto Sans CJK SC Regular", True)], f"{selector} drawn with {used}"

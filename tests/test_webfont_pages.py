@@ -31,7 +31,22 @@ def pages(tmp_path_factory):
     grade.grade(course, A, workers=1, timeout=30, progress=False)
     feedback = next((temp.root / "feedback" / "wang" / A).glob("*.html"))
     _, class_report = report.render_class_report(course, tmp_path_factory.mktemp("report"))
-    return {"feedback": feedback, "report": class_report}
+    stock = TempCourse(tmp_path_factory.mktemp("stock"), ROOT, A)  # nbgrader's own commands, the kit's config
+    stock.submit("wang", {NB: answered})
+    stock.autograde()
+    stock.nbgrader(["generate_feedback", A])
+    return {"feedback": feedback, "report": class_report, "stock feedback": stock.root / "feedback" / "wang" / A / f"{A}.html"}
+
+
+@pytest.mark.parametrize("page_name", ["report", "stock feedback", "feedback"])
+def test_page_opened_from_disk_asks_no_other_host(pages, page_name, tmp_path):
+    """A page opened from disk offline (no CDN: require.js, MathJax …) loads nothing but itself."""
+    with chromium(tmp_path, 1280, 900) as page:
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(pages[page_name].as_uri())
+        page.wait_for_load_state("networkidle")
+    assert asked and not [url for url in asked if not url.startswith(("file://", "data:"))], asked
 
 
 @pytest.mark.parametrize("page_name, text", [("feedback", f"王{RARE}的答案"), ("report", "班级报告")])

@@ -99,3 +99,21 @@ def test_preparing_lessons_for_jupyterlab_does_not_count_as_the_learners_change(
     monkeypatch.setattr(workspace, "packaged_files", lambda: newer)
     result = workspace.update(folder)
     assert lesson in result.updated and lesson not in result.kept
+
+
+def test_starting_twice_in_a_row_changes_nothing_and_keeps_the_learners_lesson(folder, capsys):
+    assert cli.main(["start", str(folder), "--update-only"]) == 0
+    workspace.prepare_for_lab(folder)  # what a full `keyaccount start` does before JupyterLab opens
+    mine = folder / "notebooks" / "01_funnel_forecast.ipynb"
+    nb = json.loads(mine.read_text(encoding="utf-8"))
+    nb["cells"][0]["source"] = "我的笔记：先问预算\n"
+    mine.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    before = {path: path.read_bytes() for path in folder.rglob("*.ipynb")}
+    capsys.readouterr()
+
+    for _ in range(2):  # the next two starts
+        assert cli.main(["start", str(folder), "--update-only"]) == 0
+        out = capsys.readouterr().out
+        assert "已是最新" in out and "更新了" not in out, out
+        workspace.prepare_for_lab(folder)
+    assert {path: path.read_bytes() for path in folder.rglob("*.ipynb")} == before

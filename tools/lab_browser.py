@@ -1,8 +1,10 @@
 """Lessons as learners see them: run in JupyterLab, shown in Debian's Chromium (playwright).
 
-A private JupyterLab serves a copy of ``notebooks/`` (so nothing is saved into the course), the
-lesson is opened, every cell is run, and the case widgets' outputs are found in the page.
-Used by ``tools/widget_screenshots.py`` and ``tests/test_widget_layout.py``.
+A private JupyterLab serves a copy of ``notebooks/`` (so nothing is saved into the course) with the
+kit's options (its web font, quiet settings: keyaccount.webfont.lab_options, as ``keyaccount start``),
+the lesson is opened in a Chromium without CJK system fonts (what learners' laptops may lack, so the
+Chinese is drawn with the kit's font and measured with it), every cell is run, and the case widgets'
+outputs are found in the page. Used by ``tools/widget_screenshots.py`` and ``tests/test_widget_layout.py``.
 """
 import json
 import os
@@ -16,9 +18,11 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from keyaccount import webfont
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from browser import ARGS, CHROMIUM, LATIN_FONTS, latin_only_fontconfig  # noqa: E402  (one home of the test browser)
+
 VIEWPORT = {"width": 1280, "height": 800}
 # a small laptop screen, or JupyterLab with its file browser open
 NARROW = {"width": 960, "height": 800}
@@ -68,6 +72,8 @@ def missing() -> str:
     """Why a browser check cannot run here ('' when it can)."""
     if not CHROMIUM.exists():
         return "Debian's chromium is not installed (apt-get install -y chromium)"
+    if not LATIN_FONTS.is_dir():
+        return "the DejaVu fonts are missing (apt-get install -y fonts-dejavu-core)"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -93,12 +99,13 @@ def lab_server(notebooks: Path):
                 (settings / plugin).mkdir(parents=True, exist_ok=True)
                 (settings / plugin / name).write_text(json.dumps(value))
         port = _free_port()
-        env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        font_args, font_env = webfont.lab_options(tmp / "config", lessons=[tmp / "notebooks"])
+        env = {**os.environ, **font_env, "JUPYTERLAB_SETTINGS_DIR": str(settings),
                "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces")}
         cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
                "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", "--ServerApp.allow_root=True",
                f"--ServerApp.root_dir={tmp / 'notebooks'}", "--LabApp.expose_app_in_browser=True",
-               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}"]
+               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}", *font_args]
         log = open(tmp / "lab.log", "w")
         server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
@@ -129,11 +136,12 @@ def _wait_for(url: str, server: subprocess.Popen, log: Path, timeout: float = 12
 
 @contextmanager
 def browser():
-    """Debian's Chromium, headless, never downloaded."""
+    """Debian's Chromium, headless, never downloaded, seeing no CJK system font."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    with tempfile.TemporaryDirectory(prefix="lab-browser-fonts-") as fonts, sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True,
+                                     env={**os.environ, **latin_only_fontconfig(Path(fonts))})
         try:
             yield chromium
         finally:

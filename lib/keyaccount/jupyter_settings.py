@@ -57,24 +57,37 @@ def language_info() -> dict:
     return dict(IPythonKernel.language_info)
 
 
-def prepare_notebooks(folders) -> list[Path]:
-    """Give output-free notebooks under ``folders`` this kernel's language_info, and sign them."""
-    changed, info = [], language_info()
+def prepared(content: bytes) -> bytes:
+    """A notebook file's bytes as ``prepare_notebooks`` leaves them: an output-free notebook with this
+    kernel's language_info (anything else, or a file that is no notebook, unchanged)."""
+    try:
+        nb = nbformat.reads(content.decode("utf-8"), as_version=4)
+    except Exception:  # not a notebook the kit can read: left to JupyterLab to explain
+        return content
+    if any(cell.get("outputs") for cell in nb.cells) or nb.metadata.get("language_info") == language_info():
+        return content
+    nb.metadata["language_info"] = language_info()
+    return nbformat.writes(nb).encode("utf-8") + b"\n"
+
+
+def prepare_notebooks(folders, write: bool = True) -> list[Path]:
+    """Give output-free notebooks under ``folders`` this kernel's language_info (``prepared``; not when
+    ``write`` is false: the course source, whose files stay as committed), and sign them."""
+    changed = []
     with NotebookNotary() as notary:
         for folder in folders:
             for path in sorted(Path(folder).rglob("*.ipynb")):
                 if ".ipynb_checkpoints" in path.parts:
                     continue
-                try:
-                    nb = nbformat.read(path, as_version=4)
-                except Exception:  # not a notebook the kit can read: left to JupyterLab to explain
-                    continue
-                if any(cell.get("outputs") for cell in nb.cells):
-                    continue
-                if nb.metadata.get("language_info") != info:
-                    nb.metadata["language_info"] = info
-                    nbformat.write(nb, path)
+                content = path.read_bytes()
+                ready = prepared(content) if write else content
+                if ready != content:
+                    path.write_bytes(ready)
                     changed.append(path)
-                if not notary.check_signature(nb):
+                try:
+                    nb = nbformat.reads(ready.decode("utf-8"), as_version=4)
+                except Exception:
+                    continue
+                if not any(cell.get("outputs") for cell in nb.cells) and not notary.check_signature(nb):
                     notary.sign(nb)
     return changed

@@ -13,7 +13,10 @@ import sys
 from pathlib import Path
 
 from keyaccount import webfont
+from keyaccount.jupyter_settings import prepare_notebooks
 from keyaccount.workspace import INDEX, KIT_DIR
+
+COURSE_NOTEBOOKS = ("notebooks", "exercises", "solutions")
 
 
 def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
@@ -49,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int)
     parser.add_argument("--no-browser", action="store_true")
     args, extra = parser.parse_known_args(argv)
-    return run_lab(args.folder.resolve(), args.port, not args.no_browser, extra)
+    root = args.folder.resolve()
+    # the course source: signed, so JupyterLab trusts its notebooks; their files stay as committed
+    prepare_notebooks([root / name for name in COURSE_NOTEBOOKS], write=False)
+    return run_lab(root, args.port, not args.no_browser, extra)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ case file, e.g. ``cases/client_a.yaml``): the deck is named ``<lesson>.<case>.sl
 Each lesson is executed (papermill), each ``#``/``##`` heading starts a slide, and a section
 too long for one screen continues on a new slide (its heading repeated with “（续）”). Code is
 hidden, widgets are replaced by a note (they need a running kernel), and the lesson's trainer
-notes become speaker notes (press S): a markdown cell starting with ``TRAINER_NOTE_MARK``.
+notes become speaker notes (press S): a markdown cell starting with ``TRAINER_NOTE_MARK``, and the
+lesson's section of its trainer's guide (``notebooks/trainer/*.md``, "### 第 NN 课"; the guide is its
+one home, so a deck made from the repository carries it; the installed kit has no guides) on its first slide.
 reveal.js comes from the pip package sphinx-revealjs and is copied next to the slides, and the
 Chinese glyphs are embedded in each deck (keyaccount.webfont), so nothing is loaded from the web.
 """
@@ -38,6 +40,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = "（这里是互动工具：请在 JupyterLab 里运行本课来使用它。）"
 TRAINER_NOTE_MARK = "**培训师提示**"
 CONTINUED = "（续）"
+GUIDES = "trainer"  # the trainers' guides, in the lessons' folder
 # The slide canvas and the sizes the template's CSS gives text and figures (px), for the layout estimate.
 WIDTH, HEIGHT = 1280, 720
 TEXT_WIDTH, LINE, FONT = 1180, 36, 24
@@ -58,6 +61,18 @@ def is_trainer_note(cell) -> bool:
     return cell.cell_type == "markdown" and (
         cell.source.lstrip().startswith(TRAINER_NOTE_MARK)
         or cell.metadata.get("slideshow", {}).get("slide_type") == "notes")
+
+
+def guide_notes(notebook: Path) -> str | None:
+    """The lesson's section ("### 第 NN 课" up to the next heading) of the trainers' guides beside it."""
+    number = notebook.name.split("_", 1)[0]
+    if not number.isdigit():
+        return None
+    pattern = re.compile(rf"^### 第 0*{int(number)} 课[ \t]*\n(.*?)(?=^#|\Z)", re.M | re.S)
+    for guide in sorted((notebook.parent / GUIDES).glob("*.md")):
+        if found := pattern.search(guide.read_text("utf-8")):
+            return found.group(1).strip()
+    return None
 
 
 def _heading(cell) -> str | None:
@@ -182,7 +197,7 @@ def split_long_outputs(cells: list) -> list:
 def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A slide per top-level or section heading, continued when full; widgets become a note."""
     nb.metadata.pop("widgets", None)  # widget state left by the run would load a widget manager from the web
-    cells, heading, used = [], None, 0
+    cells, heading, used, alone = [], None, 0, False
     for cell in split_long_outputs(split_long_markdown(nb.cells)):
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
@@ -195,8 +210,9 @@ def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code" and not cell.get("outputs"):
             height = 0
         if title:
-            heading, used, slide_type = title, height, "slide"
-        elif used + height > BUDGET and used > 0 and height > 0 and heading:
+            heading, used, slide_type, alone = title, height, "slide", True
+        elif used + height > BUDGET and used > 0 and height > 0 and heading and not alone:  # a heading stays
+            # with the first part of its content (too tall, it is scaled to fit: the template's fitSlide)
             cells.append(nbformat.v4.new_markdown_cell(f"{heading.rstrip()}{CONTINUED}",
                                                        metadata={"slideshow": {"slide_type": "slide"}}))
             used, slide_type = _text_height(heading) + height, "-"
@@ -204,6 +220,7 @@ def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             used, slide_type = used + height, "-"
         cell.metadata["slideshow"] = {"slide_type": slide_type}
         cells.append(cell)
+        alone = alone if height == 0 else bool(title)  # the slide holds only its heading so far
     nb.cells = cells
     return nb
 
@@ -219,7 +236,10 @@ def export_slides(notebook: Path, out_dir: Path, case: str | None = None) -> Pat
                                    parameters={"case": case} if case else {},
                                    cwd=str(notebook.parent), progress_bar=False, log_output=False,
                                    config=kernel_config())
-        nb = mark_slides(nbformat.read(executed, as_version=4))
+        nb = nbformat.read(executed, as_version=4)
+        if notes := guide_notes(notebook):
+            nb.cells.insert(1, nbformat.v4.new_markdown_cell(f"{TRAINER_NOTE_MARK}\n\n{notes}"))
+        nb = mark_slides(nb)
     exporter = SlidesExporter(template_name=TEMPLATE.name,
                               extra_template_basedirs=[str(TEMPLATE.parent)], reveal_theme="white",
                               reveal_url_prefix=REVEAL_DIR, exclude_input=True, exclude_input_prompt=True,

@@ -26,6 +26,7 @@ from fontTools.ttLib import TTFont
 
 from keyaccount.fonts import font_file as source_font
 from keyaccount.content import content_root
+from keyaccount.course import nbgrader_defaults
 from keyaccount.jupyter_settings import page_config, prepare_notebooks, server_settings
 
 FAMILY = "KeyAccount Noto Sans SC"
@@ -44,6 +45,9 @@ PAGE_STACKS = {  # reveal.js slides and nbgrader's (classic) feedback page
     "--r-heading-font": '"Source Sans Pro", Helvetica, sans-serif',
 }
 LAB_FILES = {"kit": "keyaccount-cjk.woff2", "full": "keyaccount-cjk-full.otf"}
+# Form controls do not inherit the page's font (browsers give them their own, e.g. Arial): the text of
+# ipywidgets' Text, Dropdown and SelectMultiple boxes needs the kit font named for them too.
+FORM_CONTROLS = "input, select, textarea, button"
 
 
 def _text_files(folder: Path):
@@ -160,7 +164,8 @@ def standalone_css(text: str, common: str = "") -> str:
     if not faces:
         return ""
     classic = (f'body {{ font-family: "{FAMILY}", "Helvetica Neue", Helvetica, Arial, sans-serif; }}\n'
-               f'pre, code, kbd, samp {{ font-family: var(--jp-code-font-family, "{FAMILY}", monospace); }}\n')
+               f'pre, code, kbd, samp {{ font-family: var(--jp-code-font-family, "{FAMILY}", monospace); }}\n'
+               f"{FORM_CONTROLS} {{ font-family: inherit; }}\n")
     return faces + _stacks({**LAB_STACKS, **PAGE_STACKS}, ":root, body") + classic
 
 
@@ -175,7 +180,8 @@ def lab_css() -> str:
     full = _font_characters(source_font()) - {chr(c) for c in range(FIRST_WIDE)}
     return (_face(f'url("{LAB_FILES["full"]}") format("opentype")', full)  # checked last …
             + _face(f'url("{LAB_FILES["kit"]}") format("woff2")', _font_characters(kit_font()))  # … first
-            + _stacks(LAB_STACKS, ":root:root"))  # above the theme's :root, so vars built on these follow
+            + _stacks(LAB_STACKS, ":root:root")  # above the theme's :root, so vars built on these follow
+            + f"{FORM_CONTROLS} {{ font-family: var(--jp-ui-font-family); }}\n")
 
 
 def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = False) -> tuple[list[str], dict[str, str]]:
@@ -183,7 +189,8 @@ def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = 
 
     It gets ``custom/`` (custom.css and the fonts: Chinese on every page without a CJK system font),
     ``jupyter_server_config.json`` and ``labconfig/page_config.json`` (the kit's quiet settings; for a
-    ``learner``, without nbgrader's trainer panels: jupyter_settings); the output-free notebooks under
+    ``learner``, without nbgrader's trainer panels: jupyter_settings), ``nbgrader_config.py`` (the kit's
+    nbgrader defaults, so Validate finds a config and its kernels are encrypted); the output-free notebooks under
     the ``lessons`` folders are prepared to open unmodified and trusted (jupyter_settings.prepare_notebooks).
     Returns the extra ``jupyter lab`` arguments and environment variables of the launch. Unchanged files
     are not rewritten.
@@ -198,7 +205,8 @@ def lab_options(config_dir: Path, lessons: Iterable[Path] = (), learner: bool = 
         _write_once(full, source_font().read_bytes())
     for path, text in ((custom / "custom.css", lab_css()),
                        (config_dir / "jupyter_server_config.json", json.dumps(server_settings(learner), indent=1)),
-                       (config_dir / "labconfig" / "page_config.json", json.dumps(page_config(learner), indent=1))):
+                       (config_dir / "labconfig" / "page_config.json", json.dumps(page_config(learner), indent=1)),
+                       (config_dir / "nbgrader_config.py", nbgrader_defaults.CONFIG_FILE)):
         if not path.is_file() or path.read_text("utf-8") != text:
             _write_once(path, text.encode("utf-8"))
     prepare_notebooks(lessons)

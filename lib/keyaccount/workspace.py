@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from keyaccount.content import content_dir
-from keyaccount.jupyter_settings import prepare_notebooks
+from keyaccount.jupyter_settings import prepare_notebooks, prepared
 
 FOLDER_NAME = "大客户销售训练营"
 KIT_DIR = Path(".keyaccount")  # what the kit keeps in a folder it runs JupyterLab on
@@ -79,10 +79,12 @@ def update(folder: Path, extra: dict[str, Path] | None = None) -> WorkspaceUpdat
         if not target.exists():
             _write(target, content)
             result.added.append(name)
-        elif (current := _digest(target.read_bytes())) != new:
-            if recorded.get(name) != current:  # the learner changed it (or the kit never wrote it)
-                result.kept.append(name)
-                continue
+        elif (current := _digest(target.read_bytes())) in _kit_forms(name, content):
+            new = current  # as shipped, or as the kit prepared it for JupyterLab: nothing to do
+        elif recorded.get(name) != current:  # the learner changed it (or the kit never wrote it)
+            result.kept.append(name)
+            continue
+        else:
             _write(target, content)
             result.updated.append(name)
         recorded[name] = new
@@ -102,6 +104,11 @@ def prepare_for_lab(folder: Path) -> None:
         if name in before and recorded.get(name) == before[name]:
             recorded[name] = _digest(path.read_bytes())
     _write(folder / MANIFEST, json.dumps(recorded, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+
+def _kit_forms(name: str, content: bytes) -> set[str]:
+    """Digests of the kit's file as shipped and as prepare_for_lab leaves it."""
+    return {_digest(content), _digest(prepared(content))} if name.endswith(".ipynb") else {_digest(content)}
 
 
 def _digest(content: bytes) -> str:

@@ -80,6 +80,7 @@ def export(course: Course, folder: Path, only: list[str] | None = None) -> list[
 
 
 CLASS_REPORT = Path(__file__).with_name("class_report.ipynb")
+REPORT_TEMPLATE = Path(__file__).with_name("report_template")  # offline: nothing from a CDN
 
 
 def render_class_report(course: Course, folder: Path, only: list[str] | None = None) -> list[Path]:
@@ -94,7 +95,9 @@ def render_class_report(course: Course, folder: Path, only: list[str] | None = N
     papermill.execute_notebook(str(CLASS_REPORT), str(notebook), cwd=str(course.root), progress_bar=False,
                                parameters={"course_dir": str(course.root), "assignments": only or []},
                                config=kernel_config())
-    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nbformat.read(notebook, as_version=4))
+    exporter = HTMLExporter(exclude_input=True, template_name=REPORT_TEMPLATE.name,
+                            extra_template_basedirs=[str(REPORT_TEMPLATE.parent)])
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
     page = folder / "班级报告.html"
     page.write_text(webfont.embed(body), encoding="utf-8")
     return [notebook, page]

@@ -176,11 +176,12 @@ def page_style() -> w.HTML:
     """The kit's CJK font for the page (served by ``keyaccount toolbox``; elsewhere the system font is used)."""
     from keyaccount.fonts import FONT_NAME
     from keyaccount.toolbox.server import FONT_URL
+    from keyaccount.webfont import FORM_CONTROLS
 
     family = f"'Segoe UI', 'PingFang SC', 'Microsoft YaHei', '{FONT_NAME}', KitCJK, sans-serif"
     return w.HTML(f"<style>@font-face{{font-family:KitCJK;src:url('{FONT_URL}') format('opentype');"
                   f"font-display:swap}}body,.jupyter-widgets,.widget-html-content,.jp-RenderedHTMLCommon,"
-                  f".widget-label,.widget-button,.widget-dropdown select,.widget-tab,.lm-TabBar-tabLabel"
+                  f".widget-label,.widget-button,.widget-dropdown select,.widget-tab,.lm-TabBar-tabLabel,{FORM_CONTROLS}"
                   f"{{font-family:{family}}}</style>", layout=w.Layout(height="0px"))
 
 
