@@ -10,6 +10,7 @@ from browser import chromium, font_status, fonts_used
 from conftest import ROOT
 from keyaccount.slides import CONTINUED, TRAINER_NOTE_MARK, WIDGET_NOTE, export_slides, mark_slides
 from keyaccount.webfont import FAMILY
+from quiet import noise
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 MIN_SCALE = 0.75  # a slide the layout estimate let grow may be shrunk this much at most, to stay readable
@@ -197,6 +198,23 @@ def test_a_trainer_exports_a_lesson_on_their_clients_case_quietly(tmp_path):
     assert "华东区硬件产品线" in deck.read_text("utf-8")
     assert (tmp_path / "幻灯片" / "reveal.js").is_dir()
     assert run.stderr == "", run.stderr
+
+
+@pytest.mark.notebook
+def test_keyaccount_run_executes_a_lesson_on_a_case_without_noise(tmp_path):
+    """`keyaccount run 01 --case …` (papermill with the kit's settings): the lesson saved with its results on
+    the client's numbers, and nothing of NOISE printed, unlike a bare papermill command."""
+    client = tmp_path / "client_a.yaml"
+    client.write_text((ROOT / "cases" / "funnel_exercise_hardware.yaml").read_text("utf-8"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "keyaccount", "run", "01", "--case", str(client),
+                          "--out", str(tmp_path / "运行")], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    executed = tmp_path / "运行" / "01_funnel_forecast.client_a.ipynb"
+    assert str(executed) in run.stdout and not noise(run.stdout + run.stderr), run.stderr
+    nb = nbformat.read(executed, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs and not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    assert "华东区硬件产品线" in nbformat.writes(nb)
 
 
 def test_an_unknown_lesson_or_case_file_gets_a_chinese_error(tmp_path):

@@ -225,6 +225,19 @@ def mark_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def execute(notebook: Path, target: Path, case: str | None = None) -> None:
+    """Run ``notebook`` (on ``case`` if given) with papermill into ``target``, its kernel quiet (kernel_config)."""
+    papermill.execute_notebook(str(notebook), str(target), kernel_name="python3",
+                               parameters={"case": case} if case else {},
+                               cwd=str(notebook.parent), progress_bar=False, log_output=False,
+                               config=kernel_config())
+
+
+def case_suffix(case: str | None) -> str:
+    """What a lesson's output file names after its case: ``.client_a`` for cases/client_a.yaml."""
+    return f".{Path(case).stem}" if case else ""
+
+
 def export_slides(notebook: Path, out_dir: Path, case: str | None = None) -> Path:
     """Execute ``notebook`` (on ``case`` if given) and write its deck with reveal.js beside it in ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -232,10 +245,7 @@ def export_slides(notebook: Path, out_dir: Path, case: str | None = None) -> Pat
         shutil.copytree(reveal_assets(), out_dir / REVEAL_DIR)
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / notebook.name
-        papermill.execute_notebook(str(notebook), str(executed), kernel_name="python3",
-                                   parameters={"case": case} if case else {},
-                                   cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                                   config=kernel_config())
+        execute(notebook, executed, case)
         nb = nbformat.read(executed, as_version=4)
         if notes := guide_notes(notebook):
             nb.cells.insert(1, nbformat.v4.new_markdown_cell(f"{TRAINER_NOTE_MARK}\n\n{notes}"))
@@ -245,7 +255,7 @@ def export_slides(notebook: Path, out_dir: Path, case: str | None = None) -> Pat
                               reveal_url_prefix=REVEAL_DIR, exclude_input=True, exclude_input_prompt=True,
                               exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
-    target = out_dir / f"{notebook.stem}{f'.{Path(case).stem}' if case else ''}.slides.html"
+    target = out_dir / f"{notebook.stem}{case_suffix(case)}.slides.html"
     target.write_text(webfont.embed(body), encoding="utf-8")
     return target
 
@@ -272,16 +282,28 @@ def case_argument(case: str | None) -> str | None:
     return case
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, out: str = "slides", what: str = "幻灯片") -> None:
     parser.add_argument("lesson", nargs="*", help="课程编号（如 01、14）或笔记本路径（默认：每一课）")
     parser.add_argument("--case", help="用这个案例讲（案例名，或你自己的案例文件路径，如 cases/client_a.yaml）")
-    parser.add_argument("--out", type=Path, default=Path("slides"), help="幻灯片放到这个文件夹（默认 slides/）")
+    parser.add_argument("--out", type=Path, default=Path(out), help=f"{what}放到这个文件夹（默认 {out}/）")
 
 
 def run(args: argparse.Namespace) -> int:
     case = case_argument(args.case)
     for notebook in lessons(args.lesson):
         target = export_slides(notebook, args.out.resolve(), case)
+        print(f"已生成 {target}")
+    return 0
+
+
+def run_lessons(args: argparse.Namespace) -> int:
+    """``keyaccount run``: each lesson executed on the case, saved with its results (papermill, quietly)."""
+    case = case_argument(args.case)
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    for notebook in lessons(args.lesson):
+        target = out / f"{notebook.stem}{case_suffix(case)}.ipynb"
+        execute(notebook, target, case)
         print(f"已生成 {target}")
     return 0
 

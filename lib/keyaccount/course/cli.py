@@ -11,6 +11,7 @@
     keyaccount check 我的练习.ipynb --grade          # 有答案表时（仓库里自学）在本机评分
     keyaccount toolbox                              # 学员：在浏览器里打开销售工具箱（自己的客户数据）
     keyaccount slides 01 --case cases/client_a.yaml # 培训师：用客户的案例导出离线幻灯片
+    keyaccount run 01 --case cases/client_a.yaml    # 培训师：用客户的案例运行课程，保存带结果的笔记本
     keyaccount hub --roster 名单.xlsx --submit-limit 3  # 培训师：工作坊服务器（学员用浏览器登录、提交）
     keyaccount hub limit funnel_forecast 5          # 培训师：这个练习每人最多提交 5 次
 """
@@ -246,6 +247,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("slides", help="培训师：把课程导出成离线幻灯片，可以换成客户的案例（--case）")
     slides.add_arguments(s)
     s.set_defaults(run=slides.run, needs_course=False)
+    s = sub.add_parser("run", help="培训师：用某个案例运行课程，保存带结果的笔记本（终端里没有内核警告）")
+    slides.add_arguments(s, out="已运行的课程", what="运行好的笔记本")
+    s.set_defaults(run=slides.run_lessons, needs_course=False)
     s = sub.add_parser("check", help="学员自查：运行练习，检查每道题答案的格式（不判对错）")
     s.add_argument("notebook")
     s.add_argument("--timeout", type=int, default=CELL_TIMEOUT)
