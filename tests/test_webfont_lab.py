@@ -90,8 +90,10 @@ def test_chinese_in_widget_text_boxes_and_drop_downs_is_drawn_with_the_served_fo
     with chromium(tmp_path, 1400, 900) as page:
         page.goto(f"{lab['base']}/lab/tree/{WIDGETS}?token={lab['token']}&reset")  # only this notebook open
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-        page.wait_for_function(f"() => window.jupyterapp.shell.currentWidget?.context?.path === '{WIDGETS}'")
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_function(f"() => window.jupyterapp.shell.currentWidget?.context?.path === '{WIDGETS}'"
+                               " && window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel"
+                               "?.connectionStatus === 'connected'", timeout=120_000)  # run-all while connecting runs nothing
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")  # not awaited
         page.wait_for_selector(".jupyter-widgets select[multiple] option", timeout=120_000)
         page.evaluate("document.fonts.ready.then(() => true)")
         page.screenshot(path=str(lab["tmp"] / "widgets.png"))
