@@ -154,3 +154,36 @@ def test_a_learners_lab_has_validate_but_none_of_nbgraders_trainer_panels(tmp_pa
         server.wait(timeout=30)
     log = (tmp_path / "lab.log").read_text("utf-8")
     assert not noise(log), log  # nbgrader found the kit's config: its kernel is encrypted
+
+
+@pytest.mark.slow
+def test_the_course_source_opens_unmodified_and_a_save_keeps_the_file_as_committed(tmp_path):
+    from browser import chromium
+
+    course = tmp_path / "course"  # `make lab` runs `python -m keyaccount.lab` on the checkout; here, on a copy
+    for name in ("notebooks", "cases"):
+        shutil.copytree(ROOT / name, course / name)
+    lesson = "notebooks/01_funnel_forecast.ipynb"
+    committed = (course / lesson).read_bytes()
+    port, token = free_port(), "test-token"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_DATA_DIR": str(tmp_path / "data")}
+    server = subprocess.Popen([*LAUNCHES["keyaccount.lab"](course), f"--ServerApp.port={port}",
+                               f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True"],
+                              cwd=course, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "lab.log", "w"),
+                              start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base, token)
+        with chromium(tmp_path, 1400, 900) as page:
+            page.goto(f"{base}/lab/tree/{lesson}?token={token}&reset")
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+            page.wait_for_timeout(2000)  # the kernel's language_info has reached the notebook by now
+            assert page.locator(".jp-mod-dirty").count() == 0, "the lesson is marked modified right after opening"
+            page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+            page.wait_for_timeout(2000)
+        assert (course / lesson).read_bytes() == committed, "saving an unchanged lesson rewrote its file"
+        assert (ROOT / lesson).read_bytes() == committed
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert not noise((tmp_path / "lab.log").read_text("utf-8"))

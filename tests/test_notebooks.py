@@ -5,6 +5,7 @@ checks their autograded copies the same way, so they are not run a second time h
 """
 import json
 
+import nbformat
 import pytest
 
 from conftest import ROOT
@@ -39,6 +40,16 @@ def test_lesson_has_a_chinese_title_and_a_case_parameter(path):
 def test_notebooks_are_committed_without_outputs(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=rel)
+def test_notebooks_are_committed_as_jupyter_saves_them(path):
+    """So a maintainer's save in `make lab` changes nothing but what they edited (language_info included:
+    course_source_contents)."""
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    assert text == nbformat.writes(nb) + "\n"
+    assert nb.metadata["language_info"] == {"name": "python"}
 
 
 @pytest.mark.notebook

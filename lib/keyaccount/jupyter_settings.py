@@ -18,6 +18,9 @@ import zmq
 from nbformat.sign import NotebookNotary
 from traitlets.config import Config
 
+# A notebook's language_info as the course source commits it (the kernel fills in the rest when it starts).
+COMMITTED_LANGUAGE_INFO = {"name": "python"}
+
 
 def kernel_settings() -> dict:
     """KernelManager settings: provision CurveZMQ keys where pyzmq supports it."""
@@ -57,17 +60,22 @@ def language_info() -> dict:
     return dict(IPythonKernel.language_info)
 
 
+def prepare(nb: nbformat.NotebookNode) -> bool:
+    """Give an output-free notebook this kernel's language_info, in place; whether it changed."""
+    if any(cell.get("outputs") for cell in nb.cells) or nb.metadata.get("language_info") == language_info():
+        return False
+    nb.metadata["language_info"] = language_info()
+    return True
+
+
 def prepared(content: bytes) -> bytes:
-    """A notebook file's bytes as ``prepare_notebooks`` leaves them: an output-free notebook with this
-    kernel's language_info (anything else, or a file that is no notebook, unchanged)."""
+    """A notebook file's bytes as ``prepare_notebooks`` leaves them (``prepare``; anything else, or a
+    file that is no notebook, unchanged)."""
     try:
         nb = nbformat.reads(content.decode("utf-8"), as_version=4)
     except Exception:  # not a notebook the kit can read: left to JupyterLab to explain
         return content
-    if any(cell.get("outputs") for cell in nb.cells) or nb.metadata.get("language_info") == language_info():
-        return content
-    nb.metadata["language_info"] = language_info()
-    return nbformat.writes(nb).encode("utf-8") + b"\n"
+    return nbformat.writes(nb).encode("utf-8") + b"\n" if prepare(nb) else content
 
 
 def prepare_notebooks(folders, write: bool = True) -> list[Path]:

@@ -17,6 +17,7 @@ from keyaccount.jupyter_settings import prepare_notebooks
 from keyaccount.workspace import INDEX, KIT_DIR
 
 COURSE_NOTEBOOKS = ("notebooks", "exercises", "solutions")
+COURSE_SOURCE = "keyaccount.course_source_contents.CourseSourceContents"
 
 
 def lab_command(root: Path, port: int | None = None, open_browser: bool = True,
@@ -53,9 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     args, extra = parser.parse_known_args(argv)
     root = args.folder.resolve()
-    # the course source: signed, so JupyterLab trusts its notebooks; their files stay as committed
+    # the course source: signed, so JupyterLab trusts its notebooks; their files stay as committed, and
+    # open unmodified all the same (course_source_contents)
     prepare_notebooks([root / name for name in COURSE_NOTEBOOKS], write=False)
-    return run_lab(root, args.port, not args.no_browser, extra)
+    return run_lab(root, args.port, not args.no_browser, [f"--ServerApp.contents_manager_class={COURSE_SOURCE}", *extra])
 
 
 if __name__ == "__main__":

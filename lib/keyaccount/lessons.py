@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 
 from keyaccount.content import content_dir
+from keyaccount.jupyter_settings import COMMITTED_LANGUAGE_INFO
 
 INDEX_NAME = "00_index.ipynb"
 # After which lesson each exercise is done (the lessons it needs come first).
@@ -86,7 +87,7 @@ def index_notebook(notebooks: Path, exercises: Path) -> nbformat.NotebookNode:
     cell["id"] = "index"
     nb.cells = [cell]
     nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
-                   "language_info": {"name": "python"}}
+                   "language_info": dict(COMMITTED_LANGUAGE_INFO)}
     return nb
 
 
