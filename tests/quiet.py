@@ -6,9 +6,8 @@ NOISE = (
     "cannot be longer than the websocket_ping_interval",  # tornado reading jupyter_server's ms as seconds
     "DeprecationWarning",  # e.g. "ServerApp.token config is deprecated"
     "No nbgrader_config.py file found",  # nbgrader (Validate) without the kit's config
+    "KeyboardInterrupt caught in kernel",  # an idle kernel interrupted on its way out (keyaccount.quiet_kernels)
 )
-# Not listed yet: "KeyboardInterrupt caught in kernel". jupyter_client interrupts every kernel it shuts down
-# (SIGINT before the shutdown request), and ipykernel sometimes logs that; a kit-side cure is still open.
 
 
 def noise(printed: str) -> list[str]:

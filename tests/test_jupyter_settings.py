@@ -62,3 +62,19 @@ def test_a_kit_kernel_run_prints_no_encryption_warning(tmp_path):
     assert "大客户" in (tmp_path / "out.ipynb").read_text("utf-8")
     printed = run.stdout + run.stderr  # the kernel's own log lines land here too
     assert not noise(printed), printed
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("config, interrupts", [({}, True), ("kit", False)], ids=["stock", "kit"])
+def test_a_kit_notebook_run_shuts_its_idle_kernel_down_without_an_interrupt(tmp_path, config, interrupts):
+    """The interrupt jupyter_client sends before every shutdown is what makes ipykernel log
+    "KeyboardInterrupt caught in kernel" now and then; the kit's runs do not send it."""
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    from sigint_watch import interrupted, watcher_cell
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(watcher_cell(tmp_path))])
+    config = kernel_config() if config == "kit" else Config({"KernelManager": kernel_config()["KernelManager"]})
+    NotebookClient(nb, kernel_name="python3", timeout=120, config=config).execute()
+    assert interrupted(tmp_path) is interrupts

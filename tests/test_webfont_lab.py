@@ -1,4 +1,6 @@
 """JupyterLab with the kit's options shows Chinese without a CJK system font, quietly, lessons unmodified."""
+import asyncio
+import json
 import os
 import shutil
 import signal
@@ -6,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -101,3 +104,49 @@ def test_chinese_in_widget_text_boxes_and_drop_downs_is_drawn_with_the_served_fo
                          ".jupyter-widgets select[multiple] option"):
             used = fonts_used(page, selector)
             assert used == [("Noto Sans CJK SC Regular", True)], f"{selector} drawn with {used}"
+
+
+def _api(lab, path, method="GET"):
+    request = urllib.request.Request(f"{lab['base']}/api/{path}?token={lab['token']}", method=method,
+                                     data=b"{}" if method == "POST" else None)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def _execute(lab, kernel_id, code, until):
+    """Send ``code`` to the kernel through the server's websocket and wait for its status ``until``."""
+    from tornado.websocket import websocket_connect
+
+    async def run():
+        ws = await websocket_connect(f"{lab['base'].replace('http', 'ws')}/api/kernels/{kernel_id}/channels"
+                                     f"?token={lab['token']}")
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": "execute_request", "username": "", "session": uuid.uuid4().hex,
+                  "version": "5.3", "date": ""}
+        await ws.write_message(json.dumps({"header": header, "parent_header": {}, "metadata": {}, "buffers": [],
+                                           "channel": "shell", "content": {"code": code, "silent": False,
+                                                                           "store_history": False, "allow_stdin": False,
+                                                                           "user_expressions": {}}}))
+        while True:
+            msg = json.loads(await ws.read_message())
+            if (msg.get("parent_header", {}).get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == until):
+                break
+        ws.close()
+
+    asyncio.run(asyncio.wait_for(run(), 120))
+
+
+@pytest.mark.parametrize("busy", [False, True], ids=["idle", "busy"])
+def test_jupyterlab_interrupts_a_kernel_it_shuts_down_only_when_it_is_busy(lab, tmp_path, busy):
+    """No needless interrupt (what makes ipykernel log "KeyboardInterrupt caught in kernel"), but a
+    kernel stuck in a cell is still interrupted on its way out."""
+    from sigint_watch import interrupted, watcher_cell
+
+    kernel = _api(lab, "kernels", "POST")
+    _execute(lab, kernel["id"], watcher_cell(tmp_path), until="idle")
+    if busy:
+        _execute(lab, kernel["id"], "import time; time.sleep(600)", until="busy")
+    _api(lab, f"kernels/{kernel['id']}", "DELETE")
+    assert interrupted(tmp_path) is busy

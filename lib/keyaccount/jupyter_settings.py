@@ -2,6 +2,8 @@
 
 - Kernels talk to their manager encrypted (CurveZMQ, which ipykernel's kernelspec declares), so no
   kernel warns "Kernel is running over TCP without encryption".
+- An idle kernel is shut down without being interrupted first, so none logs "KeyboardInterrupt caught
+  in kernel" (quiet_kernels; JupyterLab's: server_extension.QuietServerKernelManager).
 - Lessons ship without outputs. Before JupyterLab opens them, ``prepare_notebooks`` gives such a
   notebook the ``language_info`` this machine's kernel reports (JupyterLab writes it into every
   notebook whose kernel starts, which marked each lesson modified the moment it opened) and signs
@@ -22,6 +24,10 @@ from traitlets.config import Config
 COMMITTED_LANGUAGE_INFO = {"name": "python"}
 
 
+# A Jupyter server's (JupyterLab's, Voila's) kernel manager: no interrupt before shutting down an idle kernel.
+SERVER_KERNEL_MANAGER = "keyaccount.server_extension.QuietServerKernelManager"
+
+
 def kernel_settings() -> dict:
     """KernelManager settings: provision CurveZMQ keys where pyzmq supports it."""
     return {"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}}
@@ -37,7 +43,7 @@ TRAINER_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.
 
 def server_settings(learner: bool = False) -> dict:
     """jupyter_server_config of a kit launch: quiet kernels; for a learner, no nbgrader trainer extensions."""
-    settings = kernel_settings()
+    settings = {**kernel_settings(), "AsyncMappingKernelManager": {"kernel_manager_class": SERVER_KERNEL_MANAGER}}
     if learner:
         settings["ServerApp"] = {"jpserver_extensions": {name: False for name in TRAINER_SERVER_EXTENSIONS}}
     return settings
@@ -49,8 +55,9 @@ def page_config(learner: bool = False) -> dict:
 
 
 def kernel_config() -> Config:
-    """``kernel_settings`` as a traitlets Config, for a NotebookClient, papermill or nbgrader."""
-    return Config(kernel_settings())
+    """``kernel_settings`` and the quiet kernel manager as a traitlets Config, for a NotebookClient, papermill or nbgrader."""
+    return Config({**kernel_settings(),
+                   "NotebookClient": {"kernel_manager_class": "keyaccount.quiet_kernels.QuietKernelManager"}})
 
 
 def language_info() -> dict:

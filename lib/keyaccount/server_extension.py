@@ -4,6 +4,9 @@ Enabled for every Jupyter server of the environment the kit is installed into (t
 ``etc/jupyter/jupyter_server_config.d/keyaccount.json``), so nbgrader's formgrader finds ``alembic``
 however the server was started: ``make lab``, ``keyaccount start``, a plain ``jupyter lab`` or a hub.
 
+It also holds the kernel manager the kit's server launches use (``QuietServerKernelManager``:
+jupyter_settings.SERVER_KERNEL_MANAGER).
+
 Two warnings of the stock stack are about nothing the kit or a learner can change, and are dropped:
 - ``ServerApp.token config is deprecated``: notebook_shim reads every trait of the server, the old one
   too; the token itself is given as ``IdentityProvider.token``. Ignored from this extension's link on,
@@ -17,10 +20,21 @@ Two warnings of the stock stack are about nothing the kit or a learner can chang
 import logging
 import warnings
 
+from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+
 from keyaccount.course.nbgrader_run import use_this_environment
+from keyaccount.quiet_kernels import NoInterruptAtShutdown
+
 
 def _not_tornados_ping_misreading(record: logging.LogRecord) -> bool:
     return "cannot be longer than the websocket_ping_interval" not in record.getMessage()
+
+
+class QuietServerKernelManager(NoInterruptAtShutdown, ServerKernelManager):
+    """JupyterLab's kernel manager: a kernel shut down while idle is not interrupted first (quiet_kernels)."""
+
+    def busy(self) -> bool:
+        return self.execution_state == "busy"
 
 
 def _jupyter_server_extension_points():

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from keyaccount import workspace
-from keyaccount.jupyter_settings import kernel_settings
+from keyaccount.jupyter_settings import SERVER_KERNEL_MANAGER, kernel_settings
 from keyaccount.toolbox import storage
 
 INDEX = "工具箱首页.ipynb"
@@ -53,6 +53,7 @@ def voila_command(folder: Path, port: int, token: str) -> list[str]:
             "--Voila.ip=127.0.0.1", f"--Voila.token={token}", "--VoilaConfiguration.show_tracebacks=False",
             "--theme=light", *(f"--VoilaConfiguration.extension_denylist={name}" for name in NOT_IN_VOILA),
             f"--KernelManager.transport_encryption={encryption}",
+            f"--AsyncMappingKernelManager.kernel_manager_class={SERVER_KERNEL_MANAGER}",
             # A closed page leaves its kernel running (Voila's shutdown request fails its XSRF check): cull it.
             "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600"]
 
