@@ -57,6 +57,15 @@ def test_cli_and_notebook_say_the_same_and_never_right_or_wrong(tmp_path):
 
 
 @pytest.mark.notebook
+def test_a_cell_that_never_ends_is_named_in_chinese_not_a_traceback(tmp_path, capsys):
+    path = learner_copy(tmp_path / "me", {"performance_answer": "while True:\n    业绩预测 = {}"})
+    assert main(["check", str(path), "--timeout", "5"]) == 1
+    captured = capsys.readouterr()
+    assert "运行了 5 秒还没有结束" in captured.out and "第一行是：while True:" in captured.out, captured.out
+    assert "Traceback" not in captured.out + captured.err and "CellTimeoutError" not in captured.out + captured.err
+
+
+@pytest.mark.notebook
 def test_grade_scores_locally_with_the_repository_key(tmp_path, capsys):
     path = learner_copy(tmp_path / "me", HALF, solved=True)
     assert main(["--course", str(ROOT), "check", str(path), "--grade"]) == 0

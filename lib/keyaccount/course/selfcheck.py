@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError
 
 from keyaccount.compare import compare
 from keyaccount.course.formspec import scored_answers
@@ -61,8 +62,13 @@ def run_check(path: Path, timeout: int = CELL_TIMEOUT) -> CheckRun:
     if assignment is None:
         return CheckRun("", False, f"{path.name} 不是练习笔记本（找不到 EXERCISE = \"…\" 这一行），无法自查。")
     nb.cells.append(nbformat.v4.new_code_cell(PROBE.format(assignment=assignment, mark=MARK)))
-    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3", config=kernel_config(),
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    started = []  # the cells in the order they ran: the last one is the one running when time ran out
+    try:
+        NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3", config=kernel_config(),
+                       on_cell_execute=lambda cell, cell_index: started.append(cell),
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    except CellTimeoutError:
+        return CheckRun(assignment, False, _timed_out(nb, started[-1], timeout), notebook=nb)
     outputs = nb.cells[-1].get("outputs", [])
     for output in outputs:
         for line in output.get("text", "").splitlines():
@@ -72,6 +78,13 @@ def run_check(path: Path, timeout: int = CELL_TIMEOUT) -> CheckRun:
     said = [line for o in outputs if o.get("output_type") == "error" for line in o.get("traceback", [])]
     return CheckRun(assignment, False, "\n".join(said) or "自查没有运行完：请在 Jupyter 里打开笔记本，从头运行一遍。",
                     notebook=nb)
+
+
+def _timed_out(nb: nbformat.NotebookNode, cell: nbformat.NotebookNode, timeout: int) -> str:
+    number = [c for c in nb.cells if c.cell_type == "code"].index(cell) + 1
+    first = next((line for line in cell.source.splitlines() if line.strip()), "")
+    return (f"从上往下第 {number} 个代码单元格运行了 {timeout} 秒还没有结束（可能是一个停不下来的循环），自查停在了这里。"
+            f"请在 Jupyter 里检查这个单元格（它的第一行是：{first}），改好后再自查。")
 
 
 def grade_lines(run: CheckRun, key: dict, source_notebooks: list[Path]) -> list[str]:
