@@ -123,3 +123,25 @@ def test_broken_case_file_names_the_field(tmp_path):
 def test_ids_can_be_hidden_for_sorting():
     s = model.Statement("S1", "品质稳定", "S", category="Q")
     assert chart.statement_label(s, show_id=False) == "【Q】品质稳定"
+
+
+def test_a_case_may_leave_quadrant_and_kind_to_the_learner(tmp_path):
+    path = tmp_path / "exercise.yaml"
+    path.write_text("kind: swot\ntitle: 练习\nstatements:\n  - {id: 信息1, text: 品牌}\n  - {id: 信息2, quadrant: S, text: 网络}\n"
+                    "strategies:\n  - {id: 策略1, text: 推广}\n", encoding="utf-8")
+    case = load_swot_case(str(path))
+    assert [s.quadrant for s in case.swot(["信息2"]).statements] == ["S"]
+    with pytest.raises(ValueError, match="信息1 的象限不在案例文件里（练习要学员自己判断）"):
+        case.swot()
+    with pytest.raises(ValueError, match="策略1 的类型不在案例文件里"):
+        case.strategy_list()
+    full = load_swot_case(str(path), {"statements": {"信息1": {"quadrant": "W"}}, "strategies": {"策略1": {"kind": "SO"}}})
+    assert full.swot().statement("信息1").quadrant == "W" and full.strategy_list()[0].kind == "SO"
+
+
+def test_a_wrong_strategy_kind_names_the_field(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: swot\ntitle: 坏\nstatements:\n  - {id: 信息1, text: 品牌}\nstrategies:\n  - {id: 策略1, text: 推广, kind: SX}\n",
+                   encoding="utf-8")
+    with pytest.raises(CaseFileError, match="字段 strategies.1.kind：只能是"):
+        load_case(str(bad), SwotCase)
