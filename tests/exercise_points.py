@@ -14,11 +14,7 @@ from keyaccount.grader import score
 # Judgement answers a learner can still read instead of judging, and why. They count as automatic
 # points but not as judgement points. ``LEFT``: held in the exercise's own kernel (checked by
 # test_shipped_data_has_no_answers); ``SHOWN_IN_LESSON``: printed by the lesson the exercise follows.
-LEFT: dict = {
-    ("strategy_swot_tows", "SWOT分类"): "cases/strategy_antelope.yaml 里每条信息都写着 quadrant，编号 S1… 也透露象限",
-    ("strategy_swot_tows", "策略类型"): "cases/strategy_antelope.yaml 里每条策略都写着 kind，编号 SO1… 也透露类型",
-    ("six_steps_close_and_collect", "鸭鸭象限"): "cases/six_steps_yaya_swot.yaml 里每条事实都写着 quadrant 和 category",
-}
+LEFT: dict = {}
 SHOWN_IN_LESSON: dict = {}
 
 

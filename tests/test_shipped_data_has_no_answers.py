@@ -31,7 +31,7 @@ from pydantic import BaseModel
 import keyaccount
 from conftest import ROOT, answer_key, key_references
 from exercise_points import LEFT
-from keyaccount.cases import Case, _read, case_path, list_cases
+from keyaccount.cases import Case, _read, case_path, list_cases, with_reference
 from keyaccount.course.keys import load_key_module
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
@@ -231,6 +231,7 @@ def test_the_detector_finds_an_answer_put_back_into_a_case():
     from keyaccount.opportunity.case import load_opportunity_case
     from keyaccount.projects.case import load_projects_case
     from keyaccount.six_steps.case import load_six_steps_case
+    from keyaccount.swot.case import load_swot_case
     from keyaccount.uss.case import load_deals_case
 
     refs = key_references()
@@ -247,6 +248,9 @@ def test_the_detector_finds_an_answer_put_back_into_a_case():
         ("projects_abc_tree", "审批链"): load_projects_case("projects_abc_h", refs["projects_abc_h"]),
         ("projects_statistics", "项目状态"): load_projects_case("projects_xiaoli_customers",
                                                               refs["projects_xiaoli_customers"]),
+        **{("strategy_swot_tows", name): load_swot_case("strategy_antelope", refs["strategy_antelope"])
+           for name in ("SWOT分类", "按定义归类", "策略类型")},
+        ("six_steps_close_and_collect", "鸭鸭象限"): load_swot_case("six_steps_yaya_swot", refs["six_steps_yaya_swot"]),
     }
     for (assignment, name), case in full.items():
         assert found_in(answer_key(assignment)[name], list(containers([case]))), (assignment, name)
@@ -274,3 +278,27 @@ def test_a_readable_judgement_answer_does_not_count_towards_the_judgement_share(
     assert exercise_points.points_by_kind(["strategy_swot_tows"]) == (11, 16)
     monkeypatch.setitem(exercise_points.SHOWN_IN_LESSON, ("strategy_swot_tows", "SWOT分类"), "e.g. lesson 30 prints it")
     assert exercise_points.points_by_kind(["strategy_swot_tows"]) == (3, 16)
+
+
+def added_fields(data, reference, where="") -> list:
+    """Where the shipped ``data`` already holds a field its key's ``reference`` adds (merged as ``with_reference``)."""
+    if isinstance(reference, dict) and isinstance(data, dict):
+        return [p for k, r in reference.items() for p in added_fields(data.get(k), r, f"{where}.{k}")]
+    if isinstance(reference, dict) and isinstance(data, list):
+        by_label = {next((item[k] for k in ("name", "label", "id") if k in item), None): item
+                    for item in data if isinstance(item, dict)}
+        return [p for label, r in reference.items() for p in added_fields(by_label.get(label), r, f"{where}[{label}]")]
+    if isinstance(reference, list) and isinstance(data, list):
+        return [p for i, (d, r) in enumerate(zip(data, reference)) for p in added_fields(d, r, f"{where}[{i}]")]
+    return [] if data in (None, "", [], {}, ()) else [where]
+
+
+def test_shipped_exercise_cases_leave_out_every_field_their_keys_add():
+    """Generic: every field an answer key's REFERENCE adds is absent from the shipped case file (e.g. the
+    鸭鸭 facts' category, graded as 鸭鸭标签, and the debatable 羚羊 cards' also_accepted, graded as 按定义归类)."""
+    refs = key_references()
+    held = {name: added_fields(_read(case_path(name)), reference) for name, reference in refs.items()}
+    assert {name: fields for name, fields in held.items() if fields} == {}
+    put_back = added_fields(with_reference(_read(case_path("six_steps_yaya_swot")), refs["six_steps_yaya_swot"]),
+                            refs["six_steps_yaya_swot"])
+    assert ".statements[事实1].category" in put_back and len(put_back) == 16   # quadrant and category of 8 facts
