@@ -70,7 +70,7 @@ def has_widget(cells) -> bool:
 def test_lesson_30_teaches_on_cards_and_strategies_the_exercise_does_not_ask(tmp_path):
     nb = run("30_swot_tows.ipynb", tmp_path, "{'statements': [s.id for s in swot.statements], "
                                               "'strategies': [s.id for s in strategies]}")
-    case = load_swot_case(swot_ex.CASE)
+    case = load_swot_case(swot_ex.CASE, key_references()[swot_ex.CASE])
     cards, strategies = swot_ex.labelled_statements(case), swot_ex.labelled_strategies(case)
     key = answer_key("strategy_swot_tows")
     assert set(cards) == {*key["按定义归类"], *(label for labels in key["SWOT分类"].values() for label in labels)}
@@ -86,7 +86,7 @@ def test_lesson_30_teaches_on_cards_and_strategies_the_exercise_does_not_ask(tmp
 
 def test_lesson_14_tags_only_the_yaya_facts_the_exercise_does_not_ask(tmp_path):
     nb = run("14_six_steps_present_value.ipynb", tmp_path, "[s.id for s in yaya.statements]")
-    asked = six_ex.labelled_yaya(load_swot_case(six_ex.YAYA_CASE))
+    asked = six_ex.labelled_yaya(load_swot_case(six_ex.YAYA_CASE, key_references()[six_ex.YAYA_CASE]))
     assert set(asked) == set(answer_key("six_steps_close_and_collect")["鸭鸭象限"])
     assert used_ids(nb) and set(used_ids(nb)).isdisjoint(s.id for s in asked.values())
     text = "\n".join(map(cell_text, nb.cells))

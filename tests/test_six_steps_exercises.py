@@ -67,8 +67,10 @@ def test_yaya_key_follows_the_swot_case_and_its_factor_lists():
     from keyaccount.swot.case import load_swot_case
 
     key = answer_key("six_steps_close_and_collect")
-    asked = labelled_yaya(load_swot_case(YAYA_CASE))
+    asked = labelled_yaya(load_swot_case(YAYA_CASE, key_references()[YAYA_CASE]))
     assert yaya_statements() == {label: s.text for label, s in asked.items()}   # the kernel gets text only
+    shipped = [s for s in load_swot_case(YAYA_CASE).statements if s.id in asked]
+    assert len(shipped) == 8 and all(s.quadrant is None and not s.category for s in shipped)   # the file too
     for label, statement in asked.items():
         assert key["鸭鸭象限"][label] == statement.quadrant and not statement.debatable
         tags = value.QQCDMS if statement.quadrant in "SW" else value.PEST
@@ -78,15 +80,15 @@ def test_yaya_key_follows_the_swot_case_and_its_factor_lists():
 
 
 def test_lesson_14_tags_the_yaya_facts_the_exercise_does_not_ask():
-    from keyaccount.exercises.six_steps_close_and_collect import YAYA_CASE, for_lesson, labelled_yaya
+    from keyaccount.exercises.six_steps_close_and_collect import YAYA_ASKED, YAYA_CASE, lesson_ids
     from keyaccount.swot.case import load_swot_case
 
     case = load_swot_case(YAYA_CASE)
-    lesson = for_lesson(YAYA_CASE, case.swot().statements)
-    assert {s.id for s in lesson}.isdisjoint(s.id for s in labelled_yaya(case).values())
+    lesson = case.swot(lesson_ids(YAYA_CASE, case.statements)).statements   # the shipped file classifies them
+    assert {s.id for s in lesson}.isdisjoint(YAYA_ASKED) and all(s.category for s in lesson)
     assert len(lesson) == 12 and {s.quadrant for s in lesson} == set("SWOT") and any(s.debatable for s in lesson)
-    other = load_swot_case("strategy_antelope").swot().statements
-    assert for_lesson("strategy_antelope", other) == other
+    other = load_swot_case("strategy_antelope").statements
+    assert lesson_ids("strategy_antelope", other) == tuple(s.id for s in other)
 
 
 @pytest.mark.nbgrader

@@ -200,8 +200,9 @@ def test_spin_keeps_003s_wording_for_implication_and_a_separate_gloss():
 
 
 def _yaya():
+    from conftest import key_references
     from keyaccount.swot.case import load_swot_case
-    return load_swot_case("six_steps_yaya_swot").swot()
+    return load_swot_case("six_steps_yaya_swot", key_references()["six_steps_yaya_swot"]).swot()
 
 
 def test_swot_tags_right_when_tag_and_quadrant_match_the_case():
@@ -209,29 +210,29 @@ def test_swot_tags_right_when_tag_and_quadrant_match_the_case():
     answers = {s.id: (value.source_tag(s), s.quadrant) for s in swot.statements}
     checks = value.check_tags(answers, swot)
     assert value.tag_score(checks) == 1.0 and not any(c.reason for c in checks)
-    assert value.source_tag(swot.statement("S6")) == "QQCDMS:S"     # S in QQCDMS is 销售/服务
-    assert value.source_tag(swot.statement("O3")) == "PEST:S"       # S in PEST is 市场 (003)
+    assert value.source_tag(swot.statement("事实19")) == "QQCDMS:S"     # S in QQCDMS is 销售/服务
+    assert value.source_tag(swot.statement("事实2")) == "PEST:S"       # S in PEST is 市场 (003)
 
 
 def test_swot_tag_from_the_wrong_list_is_named():
     swot = _yaya()
-    checks = {c.id: c for c in value.check_tags({"T1": ("QQCDMS:Q", "W"), "S1": ("PEST:T", "S")}, swot)}
-    assert not checks["T1"].quadrant_ok and not checks["T1"].tag_ok and "象限放错了" in checks["T1"].reason
-    assert checks["S1"].quadrant_ok and not checks["S1"].tag_ok and "要用 QQCDMS" in checks["S1"].reason
+    checks = {c.id: c for c in value.check_tags({"事实4": ("QQCDMS:Q", "W"), "事实17": ("PEST:T", "S")}, swot)}
+    assert not checks["事实4"].quadrant_ok and not checks["事实4"].tag_ok and "象限放错了" in checks["事实4"].reason
+    assert checks["事实17"].quadrant_ok and not checks["事实17"].tag_ok and "要用 QQCDMS" in checks["事实17"].reason
     assert value.tag_score(checks.values()) == 0.0
 
 
 def test_debatable_swot_fact_takes_a_tag_of_its_other_quadrants_list():
     swot = _yaya()
-    as_source = value.check_tags({"O4": ("PEST:T", "O")}, swot)
-    as_strength = value.check_tags({"O4": ("QQCDMS:D/L", "S")}, swot)
-    o4 = [c for c in as_source + as_strength if c.id == "O4"]
+    as_source = value.check_tags({"事实15": ("PEST:T", "O")}, swot)
+    as_strength = value.check_tags({"事实15": ("QQCDMS:D/L", "S")}, swot)
+    o4 = [c for c in as_source + as_strength if c.id == "事实15"]
     assert all(c.tag_ok and c.quadrant_ok for c in o4)
 
 
 def test_swot_tag_outside_the_lists_is_refused():
     with pytest.raises(InputError, match="X"):
-        value.check_tags({"S1": ("QQCDMS:X", "S")}, _yaya())
+        value.check_tags({"事实17": ("QQCDMS:X", "S")}, _yaya())
 
 
 def test_negotiator_types_are_002s_four_animals():

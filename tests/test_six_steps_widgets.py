@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 
+from conftest import key_references
 from keyaccount.six_steps import chart, trust, widget
 from keyaccount.six_steps.case import load_six_steps_case
 from keyaccount.swot.case import load_swot_case
@@ -23,7 +24,7 @@ CASE = load_six_steps_case("six_steps_yaya_oilfield")
     lambda: chart.style_chart(trust.identify_style(CASE.people[0].observed)),
     lambda: chart.bad_debt_chart(600, 0.035),
     lambda: chart.delay_chart(0.10, 0.05),
-    lambda: swot_chart(load_swot_case("six_steps_yaya_swot").swot(), title="鸭鸭团体定制市场 SWOT"),
+    lambda: swot_chart(load_swot_case("six_steps_yaya_swot", key_references()["six_steps_yaya_swot"]).swot(), title="鸭鸭团体定制市场 SWOT"),
     lambda: chart.ecosystem_chart(CASE.ecosystem_edges()),
     lambda: chart.needs_tree_chart(CASE.needs_tree.nodes()),
 ])
@@ -120,25 +121,25 @@ def test_credit_calculators_recompute_and_report_bad_input():
 
 
 def test_swot_tagger_grades_tag_and_quadrant_and_draws_the_learners_grid():
-    swot = load_swot_case("six_steps_yaya_swot").swot()
+    swot = load_swot_case("six_steps_yaya_swot", key_references()["six_steps_yaya_swot"]).swot()
     tagger = widget.SwotTagger(swot, "鸭鸭 SWOT")
     assert "已完成 0 / 20 条" in tagger.result.value
     empty = tagger.figure.value
-    tagger.tags["S1"].value, tagger.quadrants["S1"].value = "QQCDMS:Q", "S"
-    tagger.tags["T1"].value, tagger.quadrants["T1"].value = "QQCDMS:Q", "W"
+    tagger.tags["事实17"].value, tagger.quadrants["事实17"].value = "QQCDMS:Q", "S"
+    tagger.tags["事实4"].value, tagger.quadrants["事实4"].value = "QQCDMS:Q", "W"
     assert "已完成 2 / 20 条" in tagger.result.value and ">1</b> 条" in tagger.result.value
     assert "放在 W 的是内部因素" not in tagger.result.value and "象限放错了" in tagger.result.value
     assert tagger.figure.value != empty
     tagger.show_answer.value = True
-    assert "多品牌运作" in tagger.result.value          # the note on the debatable O4
-    assert tagger.answers()["S1"] == ("QQCDMS:Q", "S")
+    assert "多品牌运作" in tagger.result.value          # the note on the debatable 事实15
+    assert tagger.answers()["事实17"] == ("QQCDMS:Q", "S")
 
 
 def test_tagged_swot_chart_shows_the_learners_tag_not_the_cases():
     from keyaccount.six_steps import value
     from keyaccount.six_steps.chart import tagged_swot_chart
-    swot = load_swot_case("six_steps_yaya_swot").swot()
-    fig = tagged_swot_chart(swot, value.check_tags({"S1": ("QQCDMS:M", "S")}, swot), "SWOT")
+    swot = load_swot_case("six_steps_yaya_swot", key_references()["six_steps_yaya_swot"]).swot()
+    fig = tagged_swot_chart(swot, value.check_tags({"事实17": ("QQCDMS:M", "S")}, swot), "SWOT")
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert any("【内部 M 人才】" in t for t in texts) and not any("Q 品质" in t for t in texts)
     with warnings.catch_warnings():

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import answer_key
+from conftest import answer_key, key_references
 from exercise_points import judgement_share, stock_points, submission_points
 from keyaccount.compare import compare
 from keyaccount.exercises import strategy_fishbone_plan as fishbone_ex
@@ -13,11 +13,7 @@ from keyaccount.fishbone.model import DEFAULT_BONES
 from keyaccount.swot import model as swot_model
 from keyaccount.swot.case import load_swot_case
 
-ANTELOPE = load_swot_case(swot_ex.CASE)
-
-
-def label_of(statement_id: str) -> str:
-    return next(label for label, s in swot_ex.labelled_statements(ANTELOPE).items() if s.id == statement_id)
+ANTELOPE = load_swot_case(swot_ex.CASE, key_references()[swot_ex.CASE])   # as the instructor knows it
 
 
 def test_swot_key_hides_ids_and_matches_the_reference():
@@ -25,24 +21,40 @@ def test_swot_key_hides_ids_and_matches_the_reference():
     cards = swot_ex.labelled_statements(ANTELOPE)
     assert all(label.startswith("信息") for label in cards)
     assert swot_ex.cards() | swot_ex.cards(debatable=True) == {label: s.text for label, s in cards.items()}
+    assert set(swot_ex.cards(debatable=True)) == {label for label, s in cards.items() if s.debatable}
     for code, labels in key["SWOT分类"].items():
         assert {cards[label].quadrant for label in labels} == {code}
     assert sum(map(len, key["SWOT分类"].values())) + len(key["按定义归类"]) == len(cards)
-    assert key["按定义归类"][label_of("T3")] == "W"
+    assert key["按定义归类"]["信息5"] == "W" and cards["信息5"].text == "羚羊商用实例少，对客户说服力不强"
+
+
+def test_the_shipped_case_gives_the_asked_cards_and_strategies_as_text_only():
+    """What a learner can load: no quadrant, kind or uses for what the exercise asks, ids that tell nothing."""
+    shipped = load_swot_case(swot_ex.CASE)
+    asked = [s for s in shipped.statements if s.id in swot_ex.ASKED_STATEMENTS]
+    assert len(asked) == 8 and all(s.quadrant is None and not s.also_accepted and not s.note for s in asked)
+    strategies = [s for s in shipped.strategies if s.id in swot_ex.ASKED_STRATEGIES]
+    assert len(strategies) == 11 and all(s.kind is None and not s.uses for s in strategies)
+    assert all(re.fullmatch(r"(信息|策略)\d+", item.id) for item in (*shipped.statements, *shipped.strategies))
+    with pytest.raises(ValueError, match="信息1、.*象限不在案例文件里"):
+        shipped.swot()
+    with pytest.raises(ValueError, match="策略1、.*类型不在案例文件里"):
+        shipped.strategy_list()
 
 
 def test_lesson_30_works_on_cards_and_strategies_the_exercise_does_not_ask():
     """The lesson's worked example and the exercise split the case; lesson strategies draw on lesson cards only."""
-    lesson = swot_ex.for_lesson(swot_ex.CASE, ANTELOPE.swot().statements)
+    shipped = load_swot_case(swot_ex.CASE)
+    lesson = shipped.swot(swot_ex.lesson_ids(swot_ex.CASE, shipped.statements)).statements   # the file classifies them
     asked = swot_ex.labelled_statements(ANTELOPE).values()
     assert {s.id for s in lesson}.isdisjoint(s.id for s in asked)
     assert len(lesson) + len(asked) == len(ANTELOPE.statements) and any(s.debatable for s in lesson)
-    strategies = swot_ex.for_lesson(swot_ex.CASE, ANTELOPE.strategy_list())
+    strategies = shipped.strategy_list(swot_ex.lesson_ids(swot_ex.CASE, shipped.strategies))
     assert {s.kind for s in strategies} == set(swot_model.STRATEGY_CODES)
     assert {s.id for s in strategies}.isdisjoint(s.id for s in swot_ex.labelled_strategies(ANTELOPE).values())
     assert all(set(s.uses) <= {x.id for x in lesson} for s in strategies)
-    other = load_swot_case("six_steps_yaya_swot").swot().statements
-    assert swot_ex.for_lesson("six_steps_yaya_swot", other) == other     # another case is shown whole
+    other = load_swot_case("six_steps_yaya_swot").statements
+    assert swot_ex.lesson_ids("six_steps_yaya_swot", other) == tuple(s.id for s in other)   # another case is shown whole
 
 
 def test_tows_key_agrees_with_the_quadrants_each_strategy_uses():

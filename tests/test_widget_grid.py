@@ -6,6 +6,7 @@ import inspect
 import ipywidgets as w
 import pytest
 
+from conftest import key_references
 from keyaccount import widgets as grid
 from keyaccount.fishbone.model import Fishbone
 from keyaccount.fishbone.widget import FishboneEditor
@@ -74,8 +75,8 @@ WIDGETS = {
     "TreeEditor": lambda: TreeEditor(load_projects_case("projects_hpss_example").tree()),
     "TemplateForm": lambda: TemplateForm("competitor"),
     "AttentionExplorer": _attention,
-    "SwotSorter": lambda: SwotSorter(load_swot_case("strategy_antelope").swot()),
-    "TowsBuilder": lambda: TowsBuilder(load_swot_case("strategy_antelope").swot()),
+    "SwotSorter": lambda: SwotSorter(load_swot_case("strategy_antelope", key_references()["strategy_antelope"]).swot()),
+    "TowsBuilder": lambda: TowsBuilder(load_swot_case("strategy_antelope", key_references()["strategy_antelope"]).swot()),
     "ChecklistForm": ChecklistForm,
     "SmartChecker": SmartChecker,
     "TeamFormEditor": TeamFormEditor,
@@ -86,7 +87,7 @@ WIDGETS = {
     "ModeChooser": ModeChooser,
     "SelfAssessment": SelfAssessment,
     "SegmentationExplorer": _segments,
-    "SwotTagger": lambda: six.SwotTagger(load_swot_case("six_steps_yaya_swot").swot()),
+    "SwotTagger": lambda: six.SwotTagger(load_swot_case("six_steps_yaya_swot", key_references()["six_steps_yaya_swot"]).swot()),
     "FourElementsTree": lambda: FourElementsTree(load_projects_case("projects_abc_h")),
     "StatisticsBuilder": lambda: StatisticsBuilder(load_projects_case("projects_xiaoli_customers")),
     "OneTwoOneBuilder": _one_two_one,

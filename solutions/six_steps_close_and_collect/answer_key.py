@@ -12,9 +12,21 @@ CLOSING_METHODS = ("直接建议法", "选择法", "促销法")
 # 第 1 题：每个短语是卖点的哪一部分（F 特征、A 优点、B 利益）；案例文件的这条卖点由它们拼回。
 FAB_PARTS = {"甲": "benefit", "乙": "feature", "丙": "advantage"}
 BENEFIT = {**{part: FAB_PHRASES[label] for label, part in FAB_PARTS.items()}, "value": "提升网点的服务形象和客户满意度"}
+# 第 3 题：鸭鸭 SWOT 案例里拿掉的 8 条事实的源文件象限和标签。
+YAYA_FACTS = {
+    "事实1": {"quadrant": "S", "category": "M-人才"},
+    "事实2": {"quadrant": "O", "category": "S-市场"},
+    "事实3": {"quadrant": "W", "category": "D/D-产量"},
+    "事实4": {"quadrant": "T", "category": "P-政策"},
+    "事实5": {"quadrant": "T", "category": "S-市场"},
+    "事实6": {"quadrant": "O", "category": "E-经济"},
+    "事实7": {"quadrant": "W", "category": "D/L-产品研发"},
+    "事实8": {"quadrant": "S", "category": "C-成本/价格"},
+}
 REFERENCE = {CASE: {"benefits": [BENEFIT],
                     "meetings": [{"actions": list(a)} for a in MEETING_ACTIONS],
-                    "closing_lines": [{"method": m} for m in CLOSING_METHODS]}}
+                    "closing_lines": [{"method": m} for m in CLOSING_METHODS]},
+             YAYA_CASE: {"statements": YAYA_FACTS}}
 
 
 # 自查里显示的格式要求和合理范围（学员能看到；不是答案）。
@@ -43,7 +55,7 @@ def factor_name(statement) -> str:
 
 def answer_key() -> dict:
     case = load_six_steps_case(CASE, REFERENCE[CASE])
-    yaya = labelled_yaya(load_swot_case(YAYA_CASE))
+    yaya = labelled_yaya(load_swot_case(YAYA_CASE, REFERENCE[YAYA_CASE]))
     return {
         "卖点拆解": {label: FAB_LETTER[part] for label, part in FAB_PARTS.items()},
         "建议书顺序": [name for name, _ in value.PROPOSAL_PARTS],

@@ -19,26 +19,25 @@ def shuffled_proposal_parts() -> list:
     return [value.PROPOSAL_PARTS[i][0] for i in PROPOSAL_SHUFFLE]
 
 
-# 第 3 题：鸭鸭团体定制 SWOT 里归类不含争议的 8 条事实（两条一个象限），按文字排序后编号，编号不透露象限。
-# 第 14 课只用其余 12 条讲 QQCDMS/PEST（见 for_lesson）。
+# 第 3 题：鸭鸭团体定制 SWOT 里归类不含争议的 8 条事实（两条一个象限）。编号按文字排序，不透露象限；案例文件里
+# 它们只有文字，象限和标签在答案表的 REFERENCE 里。第 14 课只用其余 12 条讲 QQCDMS/PEST（见 lesson_ids）。
 YAYA_CASE = "six_steps_yaya_swot"
-YAYA_ASKED = ("S2", "S5", "W3", "W4", "O2", "O3", "T1", "T3")
+YAYA_ASKED = tuple(f"事实{n}" for n in range(1, 9))
 
 
-def for_lesson(case_name: str, statements) -> tuple:
-    """``statements`` without the asked ones, when a lesson shows this exercise's 鸭鸭 case."""
-    return tuple(s for s in statements if case_name != YAYA_CASE or s.id not in YAYA_ASKED)
+def lesson_ids(case_name: str, statements) -> tuple:
+    """The ids of ``statements`` a lesson shows: all, or of this exercise's 鸭鸭 case the ones it does not ask."""
+    return tuple(s.id for s in statements if case_name != YAYA_CASE or s.id not in YAYA_ASKED)
 
 
 def labelled_yaya(case) -> dict:
-    """{"事实1": Statement, …}: the asked statements of the 鸭鸭 SWOT ``case``, in the order of their text."""
-    chosen = [s for s in case.swot().statements if s.id in YAYA_ASKED]
-    return {f"事实{n}": s for n, s in enumerate(sorted(chosen, key=lambda s: s.text), start=1)}
+    """{"事实1": Statement, …}: the asked statements of the 鸭鸭 SWOT ``case`` (one that holds their quadrants)."""
+    return {s.id: s for s in case.swot(YAYA_ASKED).statements}
 
 
 def yaya_statements() -> dict:
     """{"事实1": text, …}: what question 3 shows (its quadrants and tags are the learner's judgement)."""
-    return {label: s.text for label, s in labelled_yaya(load_swot_case(YAYA_CASE)).items()}
+    return {s.id: s.text for s in load_swot_case(YAYA_CASE).statements if s.id in YAYA_ASKED}
 
 
 def factor_names() -> list:

@@ -1,9 +1,9 @@
 """Questions of the strategy_swot_tows exercise (case strategy_antelope).
 
-Lesson 30 teaches SWOT and TOWS on part of the case (``LESSON_STATEMENTS``, ``LESSON_STRATEGIES``);
-the exercise asks about the rest. Cards are shown under neutral labels (信息1 …, 策略1 …, ordered
-by text) so that an id such as "S1" does not give the answer away. What the learner's kernel gets
-is text only: quadrants and kinds are read by the answer key (``labelled_statements(case)``).
+Lesson 30 teaches SWOT and TOWS on part of the case; the exercise asks about the rest. The asked
+cards and strategies have neutral ids (信息1 …, 策略1 …, ordered by text) that the exercise shows as
+they are, and the shipped case file holds only their text: quadrants, kinds and the cards a
+strategy uses are in the answer key's REFERENCE (``labelled_statements(case)`` reads them there).
 """
 import pandas as pd
 
@@ -11,28 +11,26 @@ from keyaccount.swot.case import load_swot_case
 from keyaccount.swot.model import STRATEGY_KINDS
 
 CASE = "strategy_antelope"
-# 第 30 课的示范：一条策略一类，加上它们用到的条目和一张有争议的卡片（O2）；练习只问其余的。
-LESSON_STRATEGIES = ("SO3", "WO2", "ST4", "WT2")
-LESSON_STATEMENTS = ("S1", "S3", "W1", "W4", "O1", "O2", "T2")
+ASKED_STATEMENTS = tuple(f"信息{n}" for n in range(1, 9))
+BY_DEFINITION = ("信息4", "信息5")     # 第 2 题：源文件的归类有争议的两张（其余六张是第 1 题）
+ASKED_STRATEGIES = tuple(f"策略{n}" for n in range(1, 12))
 
 
-def for_lesson(case_name: str, items) -> tuple:
-    """``items`` (statements or strategies) without those this exercise asks about, when the lesson uses its case."""
-    if case_name != CASE:
-        return tuple(items)
-    return tuple(i for i in items if i.id in LESSON_STATEMENTS + LESSON_STRATEGIES)
+def lesson_ids(case_name: str, items) -> tuple:
+    """The ids of ``items`` (a case's statements or strategies) a lesson on ``case_name`` shows:
+    all of them, or of this exercise's case those the exercise does not ask."""
+    asked = ASKED_STATEMENTS + ASKED_STRATEGIES if case_name == CASE else ()
+    return tuple(i.id for i in items if i.id not in asked)
 
 
 def labelled_statements(case) -> dict:
-    """{"信息1": Statement, …}: the asked statements of ``case``, in the order of their text."""
-    asked = [s for s in case.swot().statements if s.id not in LESSON_STATEMENTS]
-    return {f"信息{n}": s for n, s in enumerate(sorted(asked, key=lambda s: s.text), start=1)}
+    """{"信息1": Statement, …}: the asked statements of ``case`` (one that holds their quadrants)."""
+    return {s.id: s for s in case.swot(ASKED_STATEMENTS).statements}
 
 
 def labelled_strategies(case) -> dict:
-    """{"策略1": Strategy, …}: the asked strategies of ``case``, in the order of their text."""
-    asked = [s for s in case.strategy_list() if s.id not in LESSON_STRATEGIES]
-    return {f"策略{n}": s for n, s in enumerate(sorted(asked, key=lambda s: s.text), start=1)}
+    """{"策略1": Strategy, …}: the asked strategies of ``case`` (one that holds their kinds)."""
+    return {s.id: s for s in case.strategy_list(ASKED_STRATEGIES)}
 
 
 def intro() -> str:
@@ -43,12 +41,13 @@ def intro() -> str:
 
 def cards(debatable: bool = False) -> dict:
     """{label: text} of question 1's cards (or, ``debatable``, question 2's)."""
-    return {label: s.text for label, s in labelled_statements(load_swot_case(CASE)).items() if s.debatable == debatable}
+    return {s.id: s.text for s in load_swot_case(CASE).statements
+            if s.id in ASKED_STATEMENTS and (s.id in BY_DEFINITION) == debatable}
 
 
 def strategy_cards() -> list:
     """[(label, strategy, what it builds on and answers)] of question 3."""
-    return [(label, s.text, s.why) for label, s in labelled_strategies(load_swot_case(CASE)).items()]
+    return [(s.id, s.text, s.why) for s in load_swot_case(CASE).strategies if s.id in ASKED_STRATEGIES]
 
 
 def kinds_table():
